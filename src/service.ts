@@ -1,0 +1,82 @@
+// Wires one running Dealroom: config → store → core → platform registrations → one HTTP server.
+// index.ts calls it with process.env; tests call it with a plain config and port 0.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { type Core, createCore } from './core/core.js';
+import { createDispatcher, type Dispatcher } from './core/dispatch.js';
+import type { Store } from './core/store-port.js';
+import { createHttpApp, finishHttpApp } from './http/app.js';
+import { registerHealth } from './http/health.js';
+import type { Logger } from './logger.js';
+import { createStore } from './store/create-store.js';
+import { startTimerLoop, type TimerLoop } from './timers/timer-loop.js';
+
+export interface Service {
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  readonly core: Core;
+  readonly dispatcher: Dispatcher;
+  readonly timers: TimerLoop;
+  /** Stop accepting, finish in-flight requests, stop timers, close the store. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Tests inject a store (e.g. with a random key prefix); otherwise built from config. */
+  readonly store?: Store;
+  readonly now?: () => number;
+  readonly timerIntervalMs?: number;
+}
+
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<Service> {
+  const store = options.store ?? (await createStore({ redisUrl: config.redisUrl, logger })).store;
+  if (store.kind === 'memory') {
+    logger.warn(
+      'REDIS_URL is not set: using the in-memory store. Every deal is LOST when this process stops. Set REDIS_URL for real use.',
+    );
+  }
+  const core = createCore({ store, handoffSlaMs: config.handoffSlaMs, now: options.now, logger });
+  const dispatcher = createDispatcher(logger);
+
+  let shuttingDown = false;
+  const app = createHttpApp();
+  registerHealth(app, { store, isShuttingDown: () => shuttingDown });
+  finishHttpApp(app, logger);
+
+  const server: Server = app.listen(config.port);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const timers = startTimerLoop({
+    store,
+    core,
+    dispatcher,
+    logger,
+    intervalMs: options.timerIntervalMs,
+    now: options.now,
+  });
+  logger.info({ port, store: store.kind }, `Dealroom listening on http://localhost:${port}/`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      shuttingDown = true;
+      await timers.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets with no request in flight would hold close() open for minutes.
+      server.closeIdleConnections();
+      await closed;
+      await store.close();
+      logger.info('Dealroom stopped');
+    })();
+    return stopping;
+  };
+
+  return { url: `http://127.0.0.1:${port}`, port, store, core, dispatcher, timers, stop };
+}
