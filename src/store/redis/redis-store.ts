@@ -1,0 +1,200 @@
+// The Redis implementation of the storage port (DESIGN.md §5 "Redis layout"). Reads a command needs
+// come in one round trip (lua/load.lua), every write in one atomic round trip (lua/commit.lua).
+import { CodedError } from '../../core/errors.js';
+import type { DealId, PersonRef, RoomRef, WorkspaceRef } from '../../core/ids.js';
+import {
+  type Deal,
+  EMPTY_CONFIG,
+  type Handoff,
+  type InboxItem,
+  type WorkspaceConfig,
+} from '../../core/model.js';
+import type {
+  Commit,
+  CommitResult,
+  Snapshot,
+  Store,
+  TimelinePage,
+  TimelineQuery,
+} from '../../core/store-port.js';
+import { planCommit } from '../commit-plan.js';
+import { createKeys } from '../keys.js';
+import { requireLimit, requireTime } from '../store-args.js';
+import { entryFromStored, parseStored } from '../stored-json.js';
+import { formatStreamId, predecessor, type StreamRecord, successor } from '../stream-id.js';
+import { assemblePage, pageRequest } from '../timeline-page.js';
+import { commitArgs } from './commit-args.js';
+import { connect, type StoreLogger } from './connection.js';
+import { asArray, asFieldMap, asOptionalString, asStreamRecords, asString, execResults } from './replies.js';
+
+export type { StoreLogger } from './connection.js';
+
+export interface RedisStoreOptions {
+  readonly url: string;
+  /** Key prefix (default 'dr'); tests use a random one per test instead of ever flushing. */
+  readonly prefix?: string;
+  readonly connectTimeoutMs?: number;
+  readonly commandTimeoutMs?: number;
+  readonly connectionName?: string;
+  readonly logger?: StoreLogger;
+}
+
+const CONFLICTS = ['version', 'room-taken', 'config-version'] as const;
+type Conflict = (typeof CONFLICTS)[number];
+const isConflict = (value: string): value is Conflict => (CONFLICTS as readonly string[]).includes(value);
+
+export function createRedisStore(options: RedisStoreOptions): Store {
+  const keys = createKeys(options.prefix);
+  const { run, close } = connect({
+    url: options.url,
+    connectTimeoutMs: options.connectTimeoutMs ?? 2000,
+    commandTimeoutMs: options.commandTimeoutMs ?? 1500,
+    connectionName: options.connectionName ?? 'dealroom',
+    ...(options.logger && { logger: options.logger }),
+  });
+
+  const parseConfig = (json: string | null): WorkspaceConfig =>
+    json === null ? EMPTY_CONFIG : parseStored<WorkspaceConfig>(json, 'workspace config');
+
+  /** The reply of lua/load.lua: { dealId, stateJson, handoffs, configJson }. */
+  function snapshotFrom(reply: unknown): Snapshot {
+    const [, state, handoffFields, config] = asArray(reply, 'load');
+    const stateJson = asOptionalString(state, 'deal state');
+    const handoffs = new Map<string, Handoff>();
+    for (const [id, json] of asFieldMap(handoffFields, 'handoffs')) {
+      handoffs.set(id, parseStored<Handoff>(json, `handoff ${id}`));
+    }
+    return {
+      deal: stateJson === null ? null : parseStored<Deal>(stateJson, 'deal'),
+      handoffs,
+      config: parseConfig(asOptionalString(config, 'workspace config')),
+    };
+  }
+
+  function commitResultFrom(reply: unknown): CommitResult {
+    const [status, ...rest] = asArray(reply, 'commit');
+    if (status === 'ok') return { ok: true, entryIds: rest.map((id) => asString(id, 'entry id')) };
+    const reason = asString(rest[0], 'conflict');
+    if (status !== 'conflict' || !isConflict(reason)) {
+      throw new CodedError('STORE_CORRUPT', `unexpected commit reply ${JSON.stringify(reply)}`);
+    }
+    return { ok: false, conflict: reason };
+  }
+
+  return {
+    kind: 'redis',
+
+    async loadRoom(room: RoomRef) {
+      const { state, handoffs } = keys.dealTemplates;
+      const reply = await run('loadRoom', (c) =>
+        c.dealroomLoad(2, keys.wsConfig(room), keys.room(room), state, handoffs),
+      );
+      return snapshotFrom(reply);
+    },
+
+    async loadDeal(dealId: DealId, ws: WorkspaceRef) {
+      const reply = await run('loadDeal', (c) =>
+        c.dealroomLoad(3, keys.wsConfig(ws), keys.dealState(dealId), keys.dealHandoffs(dealId)),
+      );
+      return snapshotFrom(reply);
+    },
+
+    async loadConfig(ws: WorkspaceRef) {
+      const json = await run('loadConfig', (c) => c.hget(keys.wsConfig(ws), 'j'));
+      return parseConfig(json);
+    },
+
+    async commit(commit: Commit) {
+      const { keys: commitKeys, args } = commitArgs(planCommit(commit, keys));
+      const reply = await run('commit', (c) => c.dealroomCommit(commitKeys.length, ...commitKeys, ...args));
+      return commitResultFrom(reply);
+    },
+
+    async timeline(dealId: DealId, query: TimelineQuery): Promise<TimelinePage> {
+      const req = pageRequest(query);
+      const key = keys.dealTimeline(dealId, query.filter);
+      let fetched: StreamRecord[];
+      let edge = false;
+      // Exclusive cursors are sent as inclusive neighbour ids ((B == pred(B)): same result, and no
+      // "invalid ID for the interval" error for a cursor at the very start or end of the id space.
+      if (req.mode === 'latest') {
+        const reply = await run('timeline', (c) => c.xrevrange(key, '+', '-', 'COUNT', req.fetch));
+        fetched = asStreamRecords(reply, 'timeline');
+      } else {
+        const cursor = formatStreamId(req.cursor);
+        // The page and the edge fact in one MULTI: one round trip, one consistent view.
+        const replies = await run('timeline', (c) =>
+          req.mode === 'before'
+            ? c
+                .multi()
+                .xrevrange(key, formatStreamId(predecessor(req.cursor)), '-', 'COUNT', req.fetch)
+                .xrevrange(key, '+', cursor, 'COUNT', 1)
+                .exec()
+            : c
+                .multi()
+                .xrange(key, formatStreamId(successor(req.cursor)), '+', 'COUNT', req.fetch)
+                .xrange(key, '-', cursor, 'COUNT', 1)
+                .exec(),
+        );
+        const [page, edgeReply] = execResults(replies, 'timeline');
+        fetched = asStreamRecords(page, 'timeline');
+        edge = asArray(edgeReply, 'timeline edge').length > 0;
+      }
+      const page = assemblePage(req, fetched, edge);
+      return { ...page, entries: page.entries.map((r) => entryFromStored(r.id, r.json)) };
+    },
+
+    async inbox(owner: PersonRef, limit: number) {
+      const count = String(requireLimit(limit));
+      const reply = await run('inbox', (c) =>
+        c.dealroomInbox(2, keys.inboxOpen(owner), keys.inboxItems(owner), count),
+      );
+      const items: InboxItem[] = [];
+      for (const json of asArray(reply, 'inbox')) {
+        const text = asOptionalString(json, 'inbox item');
+        if (text !== null) items.push(parseStored<InboxItem>(text, 'inbox item'));
+      }
+      return items;
+    },
+
+    async recentDeals(ws: WorkspaceRef, limit: number) {
+      const stop = requireLimit(limit) - 1;
+      const ids = await run('recentDeals', (c) => c.zrevrange(keys.wsDeals(ws), 0, stop));
+      return ids as DealId[];
+    },
+
+    async claimOnce(source: string, id: string, ttlMs: number) {
+      const ttl = requireLimit(ttlMs, 'ttlMs');
+      const reply = await run('claimOnce', (c) => c.set(keys.dedupe(source, id), '1', 'PX', ttl, 'NX'));
+      return reply === 'OK';
+    },
+
+    async claimDueTimers(now: number, leaseMs: number, limit: number) {
+      const leaseUntil = requireTime(now, 'now') + requireLimit(leaseMs, 'leaseMs');
+      const count = String(requireLimit(limit));
+      const reply = await run('claimDueTimers', (c) =>
+        c.dealroomClaimTimers(1, keys.timers(), String(now), String(leaseUntil), count),
+      );
+      return asArray(reply, 'claimed timers').map((id) => asString(id, 'timer id'));
+    },
+
+    async cancelTimer(id: string) {
+      await run('cancelTimer', (c) => c.zrem(keys.timers(), id));
+    },
+
+    async addCardRef(dealId: DealId, cardKey: string, ref: string) {
+      await run('addCardRef', (c) => c.sadd(keys.dealCards(dealId, cardKey), ref));
+    },
+
+    async cardRefs(dealId: DealId, cardKey: string) {
+      const refs = await run('cardRefs', (c) => c.smembers(keys.dealCards(dealId, cardKey)));
+      return refs.sort(); // a set has no order; sorted like the in-memory store
+    },
+
+    async ping() {
+      await run('ping', (c) => c.ping());
+    },
+
+    close,
+  };
+}

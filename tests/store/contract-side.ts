@@ -1,0 +1,132 @@
+// Contract: inboxes, idempotency claims, SLA timers, the workspace deal list, card refs, lifecycle.
+import { describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../src/core/errors.js';
+import type { WorkspaceId } from '../../src/core/ids.js';
+import { deal, inboxItem, person, room, T0, workspace } from '../support/factories.js';
+import { type ContractContext, commitOk, createDeal } from './contract-helpers.js';
+
+export function sideContract({ store: s, opts }: ContractContext): void {
+  describe('inbox', () => {
+    it('lists open items newest first, up to the limit, per person', async () => {
+      const d = deal();
+      const bob = person('Bob');
+      const items = [1, 3, 2].map((n) =>
+        inboxItem(d.id, { id: `tag:${d.id}:t${n}`, ref: `t${n}`, at: T0 + n }),
+      );
+      await commitOk(s(), { inboxAdd: items.map((item) => ({ owner: bob, item })) });
+      expect((await s().inbox(bob, 10)).map((i) => i.at)).toEqual([T0 + 3, T0 + 2, T0 + 1]);
+      expect(await s().inbox(bob, 2)).toEqual([items[1], items[2]]);
+      expect(await s().inbox(person('Cy'), 10)).toEqual([]);
+      // Same user id in another workspace is another person.
+      expect(await s().inbox(person('Bob', { workspace: 'T2' as WorkspaceId }), 10)).toEqual([]);
+
+      await commitOk(s(), { inboxRemove: [{ owner: bob, itemId: items[1]!.id }] });
+      expect(await s().inbox(bob, 10)).toEqual([items[2], items[0]]);
+    });
+
+    it('applies a removal before an addition of the same item in one commit', async () => {
+      const d = deal();
+      const bob = person('Bob');
+      const item = inboxItem(d.id);
+      await commitOk(s(), { inboxAdd: [{ owner: bob, item }] });
+      const updated = { ...item, text: 'updated', at: T0 + 10 };
+      await commitOk(s(), {
+        inboxRemove: [{ owner: bob, itemId: item.id }],
+        inboxAdd: [{ owner: bob, item: updated }],
+      });
+      expect(await s().inbox(bob, 10)).toEqual([updated]);
+    });
+  });
+
+  describe('claimOnce', () => {
+    it('is true once per source:id until the TTL runs out', async () => {
+      const ttl = opts.shortTtlMs;
+      expect(await s().claimOnce('slack-event', 'Ev1', ttl)).toBe(true);
+      expect(await s().claimOnce('slack-event', 'Ev1', ttl)).toBe(false);
+      expect(await s().claimOnce('slack-event', 'Ev2', ttl)).toBe(true);
+      expect(await s().claimOnce('teams-invoke', 'Ev1', ttl)).toBe(true);
+      await opts.elapse(ttl + 100);
+      expect(await s().claimOnce('slack-event', 'Ev1', ttl)).toBe(true);
+      expect(await s().claimOnce('slack-event', 'Ev1', ttl)).toBe(false);
+    });
+  });
+
+  describe('timers', () => {
+    const LEASE = 60_000;
+
+    it('claims due timers once per lease, again after it, never after cancel', async () => {
+      await commitOk(s(), {
+        timersAdd: [
+          { id: 'remind|D-1|h1', dueAt: T0 },
+          { id: 'escalate|D-1|h1', dueAt: T0 + 10 },
+          { id: 'remind|D-2|h1', dueAt: T0 + 100_000 },
+        ],
+      });
+      expect(await s().claimDueTimers(T0 - 1, LEASE, 10)).toEqual([]);
+      expect(await s().claimDueTimers(T0 + 10, LEASE, 10)).toEqual(['remind|D-1|h1', 'escalate|D-1|h1']);
+      expect(await s().claimDueTimers(T0 + 10, LEASE, 10)).toEqual([]);
+      expect(await s().claimDueTimers(T0 + 10 + LEASE - 1, LEASE, 10)).toEqual([]);
+      // The lease ran out (the claimer crashed): due again, the earliest lease first.
+      const again = await s().claimDueTimers(T0 + 10 + LEASE, LEASE, 10);
+      expect(again).toEqual(['escalate|D-1|h1', 'remind|D-1|h1']);
+
+      await s().cancelTimer('remind|D-1|h1');
+      await commitOk(s(), { timersCancel: ['escalate|D-1|h1'] });
+      expect(await s().claimDueTimers(T0 + 1_000_000, LEASE, 10)).toEqual(['remind|D-2|h1']);
+    });
+
+    it('respects the limit and reschedules a timer added twice (one timer per id)', async () => {
+      await commitOk(s(), {
+        timersAdd: [
+          { id: 'a', dueAt: T0 },
+          { id: 'b', dueAt: T0 + 1 },
+        ],
+      });
+      await commitOk(s(), { timersAdd: [{ id: 'a', dueAt: T0 + 500 }] });
+      expect(await s().claimDueTimers(T0 + 10, LEASE, 10)).toEqual(['b']);
+      expect(await s().claimDueTimers(T0 + 500, LEASE, 1)).toEqual(['a']);
+    });
+
+    it('never hands the same due timer to two concurrent claimers', async () => {
+      const ids = Array.from({ length: 30 }, (_, i) => `remind|D-${i}|h1`);
+      await commitOk(s(), { timersAdd: ids.map((id) => ({ id, dueAt: T0 })) });
+      const claims = await Promise.all(Array.from({ length: 6 }, () => s().claimDueTimers(T0, LEASE, 8)));
+      const all = claims.flat();
+      expect(new Set(all).size).toBe(all.length);
+      expect([...all].sort()).toEqual([...ids].sort());
+    });
+  });
+
+  describe('recent deals', () => {
+    it("lists a workspace's deals by last activity, newest first", async () => {
+      const [a, b, c] = [1, 3, 2].map((n) => deal({ rooms: [room(`C${n}`)], updatedAt: T0 + n }));
+      for (const d of [a!, b!, c!]) await createDeal(s(), d);
+      expect(await s().recentDeals(workspace(), 10)).toEqual([b!.id, c!.id, a!.id]);
+      await commitOk(s(), { deal: { state: { ...a!, version: 1, updatedAt: T0 + 9 }, expectedVersion: 1 } });
+      expect(await s().recentDeals(workspace(), 2)).toEqual([a!.id, b!.id]);
+      expect(await s().recentDeals(workspace('T2'), 10)).toEqual([]);
+      expect(await s().recentDeals(workspace('T1', 'teams'), 10)).toEqual([]);
+    });
+  });
+
+  describe('card refs', () => {
+    it('keeps a set of refs per deal and card key', async () => {
+      const d = deal();
+      await s().addCardRef(d.id, 'handoff:h1', 'C1/1700.2');
+      await s().addCardRef(d.id, 'handoff:h1', 'C1/1700.1');
+      await s().addCardRef(d.id, 'handoff:h1', 'C1/1700.2');
+      expect(await s().cardRefs(d.id, 'handoff:h1')).toEqual(['C1/1700.1', 'C1/1700.2']);
+      expect(await s().cardRefs(d.id, 'handoff:h2')).toEqual([]);
+      expect(await s().cardRefs(deal().id, 'handoff:h1')).toEqual([]);
+    });
+  });
+
+  describe('lifecycle', () => {
+    it('answers ping while open and fails as unavailable once closed', async () => {
+      await expect(s().ping()).resolves.toBeUndefined();
+      await s().close();
+      await expect(s().ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(s().loadRoom(room())).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+  });
+}
