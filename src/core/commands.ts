@@ -1,0 +1,111 @@
+// The command union: what a user can ask of Dealroom, whichever platform and surface it came from.
+// Text commands come from the parser (parse-command.ts); button clicks are built by the adapters
+// from validated action payloads. Every handler switch over `kind` is exhaustive.
+import type { DealId, PersonRef } from './ids.js';
+import type { TimelineFilter } from './model.js';
+import type { BuyingRole, Model, ResearchCategory, Role, Stage } from './playbooks.js';
+
+/** The parser's input: mentions already resolved by the adapter (DESIGN.md §5). */
+export interface CommandInput {
+  /**
+   * The command text without the bot's own mention or the `/deal` prefix. Each person the platform
+   * resolved appears as `<@i>`, an index into `mentions`; the adapter escapes any other `<@`.
+   */
+  readonly text: string;
+  readonly mentions: readonly PersonRef[];
+}
+
+export type StageMove =
+  | { readonly to: 'show' }
+  | { readonly to: 'next' }
+  | { readonly to: 'stage'; readonly stage: Stage }
+  | { readonly to: 'close'; readonly result: 'won' | 'lost'; readonly reason?: string };
+
+export type Command =
+  | { readonly kind: 'new'; readonly name: string; readonly model: Model; readonly createChannel: boolean }
+  | { readonly kind: 'link'; readonly dealId: DealId }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'stage'; readonly move: StageMove }
+  | {
+      readonly kind: 'tag';
+      readonly people: readonly PersonRef[];
+      readonly roles: readonly Role[];
+      readonly text: string;
+      /** Set when the tag came from listening to a plain message (Slack permalink, Teams link). */
+      readonly permalink?: string;
+    }
+  | {
+      readonly kind: 'research';
+      readonly category: ResearchCategory;
+      readonly text: string;
+      readonly link?: string;
+    }
+  | { readonly kind: 'research-list' }
+  | { readonly kind: 'escalate'; readonly to: PersonRef | null; readonly note: string }
+  | { readonly kind: 'loop-in'; readonly person: PersonRef; readonly role: Role; readonly note?: string }
+  | {
+      readonly kind: 'stakeholder-add';
+      readonly name: string;
+      readonly role: BuyingRole;
+      readonly title?: string;
+    }
+  | {
+      readonly kind: 'timeline';
+      readonly filter: TimelineFilter;
+      readonly before?: string;
+      readonly after?: string;
+    }
+  | { readonly kind: 'inbox' }
+  | { readonly kind: 'help'; readonly topic?: CommandName }
+  | { readonly kind: 'config-show' }
+  | { readonly kind: 'config-am-pool'; readonly people: readonly PersonRef[] }
+  | { readonly kind: 'config-managers'; readonly people: readonly PersonRef[] }
+  /** Handoff answers: by button (handoffId given) or by text in the deal room (the open handoff). */
+  | { readonly kind: 'accept'; readonly dealId?: DealId; readonly handoffId?: string }
+  | {
+      readonly kind: 'decline';
+      readonly reason: string;
+      readonly dealId?: DealId;
+      readonly handoffId?: string;
+    }
+  | {
+      readonly kind: 'reassign';
+      readonly to: PersonRef;
+      readonly dealId?: DealId;
+      readonly handoffId?: string;
+    }
+  | { readonly kind: 'done'; readonly itemId: string };
+
+export type CommandKind = Command['kind'];
+
+/** The words a user types (help topics, "did you mean"). */
+export const COMMAND_NAMES = [
+  'new',
+  'link',
+  'status',
+  'stage',
+  'tag',
+  'research',
+  'escalate',
+  'loop-in',
+  'stakeholder',
+  'timeline',
+  'inbox',
+  'help',
+  'config',
+  'accept',
+  'decline',
+  'reassign',
+  'done',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export type ParseResult =
+  | { readonly ok: true; readonly command: Command }
+  | {
+      readonly ok: false;
+      /** One human sentence saying what was wrong. */
+      readonly error: string;
+      /** The usage line of the command concerned (or the command list). */
+      readonly usage: string;
+    };

@@ -1,0 +1,151 @@
+// Commands whose subject is people: tag, escalate, loop-in, reassign, config am-pool/managers.
+import type { ParseResult } from '../commands.js';
+import { type PersonRef, personKey } from '../ids.js';
+import { ROLES, type Role } from '../playbooks.js';
+import { type Args, capError, fail, ok, personOf, rest, restRaw } from './args.js';
+import { LIMITS } from './limits.js';
+import { didYouMean } from './suggest.js';
+import { hasWords, quoted } from './text.js';
+import { keyword, MENTION_MARKERS, markerIndex, type Token } from './tokens.js';
+import { orList, roleFrom } from './vocab.js';
+
+// A role mention is `@am` standing alone: not inside an email address (ann@am.io) nor a longer
+// handle (@amanda, @am-team). Built from ROLES so a new role is mentionable without a code change.
+const ROLE_MENTION = new RegExp(`(?<![\\p{L}\\p{N}_@])@(${ROLES.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+
+function uniquePeople(people: readonly PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const key = personKey(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mentionedPeople(args: Args, raw: string): PersonRef[] {
+  const people: PersonRef[] = [];
+  for (const m of raw.matchAll(MENTION_MARKERS)) {
+    const person = args.input.mentions[markerIndex(m[1] ?? '')];
+    if (person) people.push(person);
+  }
+  return uniquePeople(people);
+}
+
+function mentionedRoles(raw: string): Role[] {
+  const roles = new Set<Role>();
+  for (const m of raw.matchAll(ROLE_MENTION)) {
+    const role = roleFrom(m[1] ?? '');
+    if (role) roles.add(role);
+  }
+  return [...roles];
+}
+
+export function parseTag(args: Args): ParseResult {
+  const raw = restRaw(args, 0);
+  const people = mentionedPeople(args, raw);
+  const roles = mentionedRoles(raw);
+  if (people.length === 0 && roles.length === 0) {
+    return fail(args, 'Mention at least one person, or a role such as @am, to tag.');
+  }
+  if (!hasWords(raw.replace(MENTION_MARKERS, ' ').replace(ROLE_MENTION, ' '))) {
+    return fail(args, 'Add a few words to the tag saying what you need.');
+  }
+  const text = rest(args, 0);
+  const tooLong = capError(text, LIMITS.text, 'The tag text');
+  if (tooLong) return fail(args, tooLong);
+  return ok({ kind: 'tag', people, roles, text });
+}
+
+/** A bare role word used as a target: `@am`, `@AM:`. */
+function roleTarget(token: Token | undefined): Role | null {
+  const word = keyword(token);
+  return word?.startsWith('@') ? roleFrom(word) : null;
+}
+
+export function parseEscalate(args: Args): ParseResult {
+  const [first] = args.tokens;
+  const person = personOf(args, first);
+  const role = roleTarget(first);
+  if (role !== null && role !== 'am') {
+    return fail(args, `Escalate to a person or to @am (the account-manager pool), not to the ${role} role.`);
+  }
+  const targeted = person !== null || role !== null;
+  const note = rest(args, targeted ? 1 : 0);
+  if (note === '') {
+    return fail(args, 'Add a note for the account manager saying why the lead is qualified.');
+  }
+  const tooLong = capError(note, LIMITS.text, 'The note');
+  if (tooLong) return fail(args, tooLong);
+  return ok({ kind: 'escalate', to: person, note });
+}
+
+export function parseLoopIn(args: Args): ParseResult {
+  const [who, roleToken] = args.tokens;
+  const person = personOf(args, who);
+  if (person === null) return fail(args, 'Start with the person to loop in, e.g. loop-in @ann se.');
+  if (!roleToken) return fail(args, `Say which role they take on this deal: ${orList(ROLES)}.`);
+  const role = roleFrom(roleToken.value);
+  if (role === null) {
+    return fail(args, `I don't know the role ${quoted(roleToken.value, 'you gave')}; use ${orList(ROLES)}.`);
+  }
+  const note = rest(args, 2);
+  const tooLong = capError(note, LIMITS.text, 'The note');
+  if (tooLong) return fail(args, tooLong);
+  return ok(note === '' ? { kind: 'loop-in', person, role } : { kind: 'loop-in', person, role, note });
+}
+
+export function parseReassign(args: Args): ParseResult {
+  const [who, ...more] = args.tokens;
+  const person = personOf(args, who);
+  if (person === null)
+    return fail(args, 'Mention the account manager to hand this over to, e.g. reassign @bob.');
+  // "reassign @bob." — a trailing full stop is not a second argument.
+  if (more.some((t) => hasWords(t.value)))
+    return fail(args, 'Mention just one person to reassign the handoff to.');
+  return ok({ kind: 'reassign', to: person });
+}
+
+const SETTINGS = new Map<string, 'config-am-pool' | 'config-managers'>([
+  ['am-pool', 'config-am-pool'],
+  ['ampool', 'config-am-pool'],
+  ['pool', 'config-am-pool'],
+  ['managers', 'config-managers'],
+  ['manager', 'config-managers'],
+]);
+// Separators people naturally put between mentions ("@ann, @bob and @cy").
+const FILLERS = new Set([',', 'and', '&', '+']);
+
+export function parseConfig(args: Args): ParseResult {
+  const [sub] = args.tokens;
+  const word = keyword(sub);
+  if (!sub || (word === 'show' && args.tokens.length === 1)) return ok({ kind: 'config-show' });
+  const kind = word === null ? undefined : SETTINGS.get(word);
+  if (kind === undefined) {
+    const hint = didYouMean(sub.value, ['am-pool', 'managers']);
+    return fail(
+      args,
+      `I don't know the setting ${quoted(sub.value, 'you gave')}.${hint || ' Use am-pool or managers.'}`,
+    );
+  }
+  const setting = kind === 'config-am-pool' ? 'am-pool' : 'managers';
+  const people: PersonRef[] = [];
+  for (const token of args.tokens.slice(1)) {
+    if (!token.quoted && FILLERS.has(token.value.toLowerCase())) continue;
+    const person = personOf(args, token);
+    if (person === null) {
+      return fail(
+        args,
+        `Only mention people after config ${setting}; ${quoted(token.value, 'that')} is not a mention.`,
+      );
+    }
+    people.push(person);
+  }
+  if (people.length === 0) {
+    return fail(
+      args,
+      `Mention at least one person after config ${setting}, e.g. config ${setting} @ann @bob.`,
+    );
+  }
+  return ok({ kind, people: uniquePeople(people) });
+}
