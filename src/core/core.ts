@@ -1,0 +1,189 @@
+// The core: parse → load (one read) → decide → commit (one atomic write), retried on a lost
+// compare-and-set race. Platform-free: adapters hand it a context and a command, and render what
+// it returns.
+import { randomBytes } from 'node:crypto';
+import type { Command, CommandInput } from './commands.js';
+import { CodedError } from './errors.js';
+import { setConfig, showConfig } from './handlers/config.js';
+import { linkRoom, newDeal, stage, status } from './handlers/deal.js';
+import { answerHandoff } from './handlers/handoff-answer.js';
+import { escalate } from './handlers/handoff-escalate.js';
+import { fireTimer } from './handlers/handoff-timers.js';
+import { help } from './handlers/help.js';
+import { done, inbox, timeline } from './handlers/lists.js';
+import { addStakeholder, loopIn } from './handlers/members.js';
+import { research, researchList } from './handlers/research.js';
+import { tag } from './handlers/tag.js';
+import { type DealId, newDealId } from './ids.js';
+import { EMPTY_CONFIG, parseTimerId } from './model.js';
+import type { CommandContext, Outcome } from './outcome.js';
+import { parseCommand } from './parse/parse-command.js';
+import { dealVisibleFrom, type Env, RetryDecision, refuse, workspaceOf } from './runtime.js';
+import type { Snapshot, Store } from './store-port.js';
+import { notice } from './views.js';
+
+export interface CoreLogger {
+  warn(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface CoreDeps {
+  readonly store: Store;
+  readonly handoffSlaMs: number;
+  readonly now?: () => number;
+  readonly random?: (bytes: number) => Uint8Array;
+  readonly logger?: CoreLogger;
+  /** Attempts of one decision under contention before giving up with a "try again" sentence. */
+  readonly maxAttempts?: number;
+}
+
+export interface Core {
+  /** Parses a typed command and executes it. Parse errors come back as a private notice. */
+  run(ctx: CommandContext, input: CommandInput): Promise<Outcome>;
+  execute(ctx: CommandContext, command: Command): Promise<Outcome>;
+  /** Handles one due SLA timer; null when it no longer applies. */
+  fireTimer(id: string): Promise<Outcome | null>;
+}
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+export function createCore(deps: CoreDeps): Core {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? ((n: number) => randomBytes(n));
+  const maxAttempts = deps.maxAttempts ?? 12;
+  const newId = () => Array.from(random(12), (b) => ID_ALPHABET[b % 32]).join('');
+
+  const env = (ctx: CommandContext, snap: Snapshot): Env => ({
+    ctx,
+    snap,
+    store: deps.store,
+    now: now(),
+    slaMs: deps.handoffSlaMs,
+    newId,
+    newDealId: () => newDealId(random),
+  });
+
+  /** Commands that name a deal (button clicks) load it by id; the rest load by room. */
+  async function load(ctx: CommandContext, command: Command): Promise<Snapshot | Outcome> {
+    const dealId: DealId | undefined =
+      'dealId' in command && command.kind !== 'link' ? command.dealId : undefined;
+    const ws = workspaceOf(ctx);
+    if (dealId) {
+      const snap = await deps.store.loadDeal(dealId, ws);
+      // Unknown and foreign deals get the same answer: nothing about other tenants leaks.
+      if (!snap.deal || !dealVisibleFrom(snap.deal, ws)) return refuse('That deal is not available here.');
+      return snap;
+    }
+    if (ctx.room) return deps.store.loadRoom(ctx.room);
+    return { deal: null, handoffs: new Map(), config: await deps.store.loadConfig(ws) };
+  }
+
+  async function decide(e: Env, command: Command): Promise<Outcome> {
+    switch (command.kind) {
+      case 'new':
+        return newDeal(e, command);
+      case 'link':
+        return linkRoom(e, command);
+      case 'status':
+        return status(e);
+      case 'stage':
+        return stage(e, command);
+      case 'tag':
+        return tag(e, command);
+      case 'research':
+        return research(e, command);
+      case 'research-list':
+        return researchList(e);
+      case 'escalate':
+        return escalate(e, command);
+      case 'accept':
+      case 'decline':
+      case 'reassign':
+        return answerHandoff(e, command);
+      case 'loop-in':
+        return loopIn(e, command);
+      case 'stakeholder-add':
+        return addStakeholder(e, command);
+      case 'timeline':
+        return timeline(e, command);
+      case 'inbox':
+        return inbox(e);
+      case 'done':
+        return done(e, command);
+      case 'config-show':
+        return showConfig(e);
+      case 'config-am-pool':
+      case 'config-managers':
+        return setConfig(e, command);
+      case 'help':
+        return help(command);
+      default: {
+        const never: never = command;
+        throw new Error(`unhandled command ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** Read, decide, commit; a lost race re-reads and decides again on the winner's state. */
+  async function withRetries<T>(attempt: () => Promise<T>, what: object): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof RetryDecision)) throw error;
+        if (i >= maxAttempts) {
+          throw new CodedError('CONFLICT_RETRIES_EXHAUSTED', `gave up after ${i} conflicting attempts`, {
+            cause: error,
+          });
+        }
+        deps.logger?.debug({ ...what, attempt: i }, 'commit lost a race; deciding again');
+        // Jitter spreads out writers that collided, so they do not collide again in lockstep.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** i)));
+      }
+    }
+  }
+
+  const execute = (ctx: CommandContext, command: Command) =>
+    withRetries(
+      async () => {
+        const snap = await load(ctx, command);
+        if (!('config' in snap)) return snap;
+        return decide(env(ctx, snap), command);
+      },
+      { command: command.kind },
+    );
+
+  return {
+    execute,
+    async run(ctx, input) {
+      const parsed = parseCommand(input);
+      if (!parsed.ok)
+        return {
+          ...refuse(parsed.error, parsed.usage),
+          reply: notice('warning', parsed.error, parsed.usage),
+        };
+      return execute(ctx, parsed.command);
+    },
+    fireTimer: (id) =>
+      withRetries(
+        async () => {
+          const parsed = parseTimerId(id);
+          const first = parsed
+            ? await deps.store.loadDeal(parsed.dealId, { platform: 'slack', workspace: '' as never })
+            : null;
+          // The escalation targets are the deal's home workspace's managers: read its settings too.
+          const config = first?.deal ? await deps.store.loadConfig(first.deal.home) : EMPTY_CONFIG;
+          const snap: Snapshot = first ? { ...first, config } : { deal: null, handoffs: new Map(), config };
+          const system: CommandContext = first?.deal
+            ? { actor: first.deal.owner, room: null, via: first.deal.home.platform }
+            : {
+                actor: { platform: 'slack', workspace: '' as never, user: '' as never, name: 'Dealroom' },
+                room: null,
+                via: 'slack',
+              };
+          return fireTimer(env(system, snap), id);
+        },
+        { timer: id },
+      ),
+  };
+}

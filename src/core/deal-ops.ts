@@ -1,0 +1,39 @@
+// Small pure helpers over the deal aggregate.
+import type { PersonRef } from './ids.js';
+import { personKey, samePerson } from './ids.js';
+import type { Deal, Handoff, Member, WorkspaceConfig } from './model.js';
+import type { Role } from './playbooks.js';
+
+export function findMember(deal: Deal, person: PersonRef): Member | undefined {
+  return deal.members.find((m) => samePerson(m.person, person));
+}
+
+/** Adds the person (or the role to an existing member); keeps the freshest display name. */
+export function withMember(deal: Deal, person: PersonRef, role: Role | null, now: number): Deal {
+  const existing = findMember(deal, person);
+  if (!existing) {
+    return { ...deal, members: [...deal.members, { person, roles: role ? [role] : [], addedAt: now }] };
+  }
+  const roles = role && !existing.roles.includes(role) ? [...existing.roles, role] : existing.roles;
+  return {
+    ...deal,
+    members: deal.members.map((m) =>
+      m === existing ? { ...m, person: { ...m.person, name: person.name }, roles } : m,
+    ),
+  };
+}
+
+export const holdersOf = (deal: Deal, role: Role): PersonRef[] =>
+  deal.members.filter((m) => m.roles.includes(role)).map((m) => m.person);
+
+/** Sales managers: the workspace's configured managers and the deal's members with the manager role. */
+export function managersOf(deal: Deal, config: WorkspaceConfig): PersonRef[] {
+  const all = [...config.managers, ...holdersOf(deal, 'manager')];
+  const seen = new Set<string>();
+  return all.filter((p) => !seen.has(personKey(p)) && seen.add(personKey(p)));
+}
+
+export const pendingHandoffs = (handoffs: ReadonlyMap<string, Handoff>): Handoff[] =>
+  [...handoffs.values()].filter((h) => h.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);
+
+export const touch = (deal: Deal, now: number): Deal => ({ ...deal, updatedAt: now });

@@ -1,0 +1,59 @@
+// timeline, inbox and done: reading the deal's history and one's own open items.
+import type { Command } from '../commands.js';
+import { type TimelineEntry, tagInboxId } from '../model.js';
+import type { Outcome } from '../outcome.js';
+import { commitWrite, type Env, refuse, replyOnly, withIds } from '../runtime.js';
+import { inboxView, timelineView } from '../view-builders.js';
+import { requireDeal } from './deal.js';
+
+export const TIMELINE_PAGE = 10;
+const INBOX_LIMIT = 50;
+/** Cursors are stream ids; anything else from a button payload is refused, not passed to Redis. */
+const CURSOR = /^\d{1,16}-\d{1,16}$/;
+
+export async function timeline(env: Env, cmd: Extract<Command, { kind: 'timeline' }>): Promise<Outcome> {
+  const deal = requireDeal(env);
+  if (!('id' in deal)) return deal;
+  for (const c of [cmd.before, cmd.after]) {
+    if (c !== undefined && !CURSOR.test(c))
+      return refuse('That timeline page link is not valid any more; run timeline again.');
+  }
+  const page = await env.store.timeline(deal.id, {
+    filter: cmd.filter,
+    limit: TIMELINE_PAGE,
+    ...(cmd.before ? { before: cmd.before } : {}),
+    ...(cmd.after ? { after: cmd.after } : {}),
+  });
+  return replyOnly(timelineView(deal, cmd.filter, page), 'private', deal.id);
+}
+
+export async function inbox(env: Env): Promise<Outcome> {
+  const items = await env.store.inbox(env.ctx.actor, INBOX_LIMIT);
+  return replyOnly(inboxView(env.ctx.actor, items));
+}
+
+export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): Promise<Outcome> {
+  const { ctx, now } = env;
+  const items = await env.store.inbox(ctx.actor, 500);
+  const item = items.find((i) => i.id === cmd.itemId);
+  if (!item) return refuse('That item is not open in your inbox (it may already be done).');
+  if (item.kind === 'handoff') {
+    return refuse('A handoff leaves your inbox when you accept, decline or reassign it.');
+  }
+  const entry: TimelineEntry = { kind: 'tag-done', at: now, actor: ctx.actor, via: ctx.via, tagId: item.ref };
+  const ids = await commitWrite(env.store, {
+    timelineOf: item.dealId,
+    entries: [entry],
+    inboxRemove: [{ owner: ctx.actor, itemId: tagInboxId(item.dealId, item.ref) }],
+  });
+  const rest = items.filter((i) => i.id !== item.id);
+  return {
+    reply: { ...inboxView(ctx.actor, rest.slice(0, INBOX_LIMIT)) },
+    visibility: 'private',
+    notifications: [],
+    updates: [],
+    entries: withIds([entry], ids),
+    dealId: item.dealId,
+    readOnly: false,
+  };
+}

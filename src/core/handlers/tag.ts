@@ -1,0 +1,77 @@
+// Tags: a comment that @mentions teammates, on the timeline and in each tagged person's inbox.
+import type { Command } from '../commands.js';
+import { holdersOf, touch, withMember } from '../deal-ops.js';
+import { type PersonRef, personKey } from '../ids.js';
+import { type InboxItem, type TimelineEntry, tagInboxId } from '../model.js';
+import type { Notification, Outcome } from '../outcome.js';
+import { ROLE_LABELS } from '../playbooks.js';
+import { commitWrite, type Env, refuse, toOtherRooms, uniquePeople, withIds } from '../runtime.js';
+import { notice, personView } from '../views.js';
+import { requireDeal } from './deal.js';
+
+export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Promise<Outcome> {
+  const current = requireDeal(env);
+  if (!('id' in current)) return current;
+  const { ctx, now } = env;
+  // A role nobody holds would silently notify no one: refuse, and say how to fill the role.
+  for (const role of cmd.roles) {
+    if (role === 'manager' && env.snap.config.managers.length > 0) continue;
+    if (holdersOf(current, role).length === 0) {
+      return refuse(
+        `Nobody on this deal is the ${ROLE_LABELS[role].toLowerCase()} (@${role}) yet; loop someone in first with: loop-in @someone ${role}.`,
+      );
+    }
+  }
+  const fromRoles = cmd.roles.flatMap((r) =>
+    r === 'manager' ? [...holdersOf(current, r), ...env.snap.config.managers] : holdersOf(current, r),
+  );
+  const tagged = uniquePeople([...cmd.people, ...fromRoles]);
+  const others = tagged.filter((p) => personKey(p) !== personKey(ctx.actor));
+  const tagId = env.newId();
+  const entry: TimelineEntry = {
+    kind: 'tag',
+    at: now,
+    actor: ctx.actor,
+    via: ctx.via,
+    tagId,
+    text: cmd.text,
+    mentions: cmd.people,
+    roles: cmd.roles,
+    ...(cmd.permalink ? { permalink: cmd.permalink } : {}),
+  };
+  // Tagging someone brings them into the deal, as CRM users expect.
+  let deal = touch(withMember(current, ctx.actor, null, now), now);
+  for (const p of cmd.people) deal = withMember(deal, p, null, now);
+  const item: Omit<InboxItem, 'id'> = {
+    kind: 'tag',
+    dealId: deal.id,
+    dealName: deal.name,
+    from: ctx.actor,
+    text: cmd.text,
+    at: now,
+    ref: tagId,
+  };
+  const ids = await commitWrite(env.store, {
+    deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
+    entries: [entry],
+    inboxAdd: others.map((owner) => ({ owner, item: { ...item, id: tagInboxId(deal.id, tagId) } })),
+  });
+  const names = tagged.map((p) => p.name).join(', ');
+  const view = {
+    ...notice('info', `🏷️ ${ctx.actor.name} tagged ${names}: ${cmd.text}`),
+    people: tagged.map(personView),
+  };
+  const personal: Notification[] = others.map((person: PersonRef) => ({
+    to: { kind: 'person', person },
+    view: notice('info', `${ctx.actor.name} tagged you in deal ${deal.id} "${deal.name}": ${cmd.text}`),
+  }));
+  return {
+    reply: view,
+    visibility: 'room',
+    notifications: [...toOtherRooms(deal, ctx.room, view), ...personal],
+    updates: [],
+    entries: withIds([entry], ids),
+    dealId: deal.id,
+    readOnly: false,
+  };
+}

@@ -1,0 +1,90 @@
+// The machinery every handler shares: the snapshot it decides on, the clock, ids, and a commit that
+// turns a lost compare-and-set race into a retry of the whole decision on fresh state.
+
+import type { DealId, PersonRef, RoomRef, WorkspaceRef } from './ids.js';
+import { personKey, sameWorkspace } from './ids.js';
+import type { Deal, TimelineEntry } from './model.js';
+import type { CommandContext, Outcome } from './outcome.js';
+import type { Commit, Snapshot, Store } from './store-port.js';
+import type { View } from './views.js';
+
+export interface Env {
+  readonly ctx: CommandContext;
+  readonly snap: Snapshot;
+  readonly store: Store;
+  readonly now: number;
+  readonly slaMs: number;
+  /** A fresh random id (tags, handoffs): 12 base32 chars. */
+  newId(): string;
+  newDealId(): DealId;
+}
+
+/** Thrown by `commitOrRetry` when another writer got there first: the core re-reads and decides again. */
+export class RetryDecision extends Error {
+  override name = 'RetryDecision';
+}
+
+/** Commits; a version conflict becomes a retry. Returns entry ids, or 'room-taken'. */
+export async function commitOrRetry(store: Store, commit: Commit): Promise<readonly string[] | 'room-taken'> {
+  const result = await store.commit(commit);
+  if (result.ok) return result.entryIds;
+  if (result.conflict === 'room-taken') return 'room-taken';
+  throw new RetryDecision(result.conflict);
+}
+
+/** For commits that bind no room: any conflict is a lost race, so decide again on fresh state. */
+export async function commitWrite(store: Store, commit: Commit): Promise<readonly string[]> {
+  const result = await store.commit(commit);
+  if (result.ok) return result.entryIds;
+  throw new RetryDecision(result.conflict);
+}
+
+export const withIds = (entries: readonly TimelineEntry[], ids: readonly string[]): TimelineEntry[] =>
+  entries.map((e, i) => ({ ...e, id: ids[i] }));
+
+export function replyOnly(reply: View, visibility: 'room' | 'private' = 'private', dealId?: DealId): Outcome {
+  return { reply, visibility, notifications: [], updates: [], entries: [], readOnly: true, dealId };
+}
+
+export const refuse = (text: string, usage?: string): Outcome =>
+  replyOnly(
+    usage === undefined
+      ? { kind: 'notice', tone: 'warning', text }
+      : { kind: 'notice', tone: 'warning', text, usage },
+  );
+
+/** The workspace a command acts in: its room's, or (in a direct message) the actor's. */
+export const workspaceOf = (ctx: CommandContext): WorkspaceRef => {
+  const { platform, workspace } = ctx.room ?? ctx.actor;
+  return { platform, workspace };
+};
+
+/** Every room of the deal other than the one the command came from (rooms on the other platform too). */
+export function otherRooms(deal: Deal, from: RoomRef | null): RoomRef[] {
+  return deal.rooms.filter(
+    (r) =>
+      !from || r.platform !== from.platform || r.workspace !== from.workspace || r.channel !== from.channel,
+  );
+}
+
+/** Room notifications mirroring a room-visible reply into the deal's other rooms. */
+export const toOtherRooms = (deal: Deal, from: RoomRef | null, view: View, cardKey?: string) =>
+  otherRooms(deal, from).map((room) => ({ to: { kind: 'room' as const, room }, view, cardKey }));
+
+/** Tenant isolation: a deal is visible from its home workspace and the workspaces of its rooms. */
+export function dealVisibleFrom(
+  deal: Deal,
+  ws: { platform: PersonRef['platform']; workspace: PersonRef['workspace'] },
+) {
+  return sameWorkspace(deal.home, ws) || deal.rooms.some((r) => sameWorkspace(r, ws));
+}
+
+export const uniquePeople = (people: readonly PersonRef[]): PersonRef[] => {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const k = personKey(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
