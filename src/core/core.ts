@@ -14,7 +14,7 @@ import { done, inbox, timeline } from './handlers/lists.js';
 import { addStakeholder, loopIn } from './handlers/members.js';
 import { research, researchList } from './handlers/research.js';
 import { tag } from './handlers/tag.js';
-import { type DealId, newDealId } from './ids.js';
+import { type DealId, newDealId, type UserId, type WorkspaceId } from './ids.js';
 import { EMPTY_CONFIG, parseTimerId } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
 import { parseCommand } from './parse/parse-command.js';
@@ -44,6 +44,13 @@ export interface Core {
   /** Handles one due SLA timer; null when it no longer applies. */
   fireTimer(id: string): Promise<Outcome | null>;
 }
+
+/** Timers act for nobody in particular; handlers of timers read no actor or room. */
+const TIMER_CONTEXT: CommandContext = {
+  actor: { platform: 'slack', workspace: '' as WorkspaceId, user: '' as UserId, name: 'Dealroom' },
+  room: null,
+  via: 'slack',
+};
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -168,20 +175,10 @@ export function createCore(deps: CoreDeps): Core {
       withRetries(
         async () => {
           const parsed = parseTimerId(id);
-          const first = parsed
-            ? await deps.store.loadDeal(parsed.dealId, { platform: 'slack', workspace: '' as never })
-            : null;
-          // The escalation targets are the deal's home workspace's managers: read its settings too.
-          const config = first?.deal ? await deps.store.loadConfig(first.deal.home) : EMPTY_CONFIG;
-          const snap: Snapshot = first ? { ...first, config } : { deal: null, handoffs: new Map(), config };
-          const system: CommandContext = first?.deal
-            ? { actor: first.deal.owner, room: null, via: first.deal.home.platform }
-            : {
-                actor: { platform: 'slack', workspace: '' as never, user: '' as never, name: 'Dealroom' },
-                room: null,
-                via: 'slack',
-              };
-          return fireTimer(env(system, snap), id);
+          const snap: Snapshot = parsed
+            ? await deps.store.loadDeal(parsed.dealId, parsed.ws)
+            : { deal: null, handoffs: new Map(), config: EMPTY_CONFIG };
+          return fireTimer(env(TIMER_CONTEXT, snap), id);
         },
         { timer: id },
       ),

@@ -1,5 +1,5 @@
 // The deal aggregate and everything stored beside it. Plain data: the store serialises it as JSON.
-import type { DealId, PersonRef, Platform, RoomRef, WorkspaceRef } from './ids.js';
+import type { DealId, PersonRef, Platform, RoomRef, WorkspaceId, WorkspaceRef } from './ids.js';
 import type { BuyingRole, Model, ResearchCategory, Role, Stage } from './playbooks.js';
 
 export interface Member {
@@ -170,12 +170,30 @@ export interface WorkspaceConfig {
 }
 export const EMPTY_CONFIG: WorkspaceConfig = { amPool: [], managers: [], nextAm: 0, version: 0 };
 
-/** SLA timers are identified deterministically, so scheduling one twice is one timer. */
+/**
+ * SLA timers are identified deterministically, so scheduling one twice is one timer. The id carries
+ * the workspace the handoff was made in, whose managers are the escalation targets, so firing a
+ * timer is one read.
+ */
 export type TimerKind = 'remind' | 'escalate';
-export const timerId = (kind: TimerKind, dealId: DealId, handoffId: string): string =>
-  `${kind}|${dealId}|${handoffId}`;
-export function parseTimerId(id: string): { kind: TimerKind; dealId: DealId; handoffId: string } | null {
-  const [kind, dealId, handoffId, ...rest] = id.split('|');
-  if ((kind !== 'remind' && kind !== 'escalate') || !dealId || !handoffId || rest.length) return null;
-  return { kind, dealId: dealId as DealId, handoffId };
+export const timerId = (kind: TimerKind, ws: WorkspaceRef, dealId: DealId, handoffId: string): string =>
+  [kind, ws.platform, encodeURIComponent(ws.workspace), dealId, handoffId].join('|');
+
+export function parseTimerId(
+  id: string,
+): { kind: TimerKind; ws: WorkspaceRef; dealId: DealId; handoffId: string } | null {
+  const [kind, platform, workspace, dealId, handoffId, ...rest] = id.split('|');
+  if ((kind !== 'remind' && kind !== 'escalate') || (platform !== 'slack' && platform !== 'teams'))
+    return null;
+  if (!workspace || !dealId || !handoffId || rest.length) return null;
+  try {
+    return {
+      kind,
+      ws: { platform, workspace: decodeURIComponent(workspace) as WorkspaceId },
+      dealId: dealId as DealId,
+      handoffId,
+    };
+  } catch {
+    return null;
+  }
 }

@@ -2,8 +2,8 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { startService, type Service } from '../../src/service.js';
-import { startRedisServer, type RedisServerHandle } from '../support/redis-server.js';
+import { type Service, startService } from '../../src/service.js';
+import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
 
 async function pollStatus(url: string, want: number, timeoutMs: number): Promise<number> {
   const started = Date.now();

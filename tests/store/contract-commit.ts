@@ -93,7 +93,7 @@ export function commitContract({ store: s }: ContractContext): void {
       const d = deal();
       const h1 = handoff(d.id);
       const bobItem = inboxItem(d.id);
-      const remind = timerId('remind', d.id, 'h1');
+      const remind = timerId('remind', d.home, d.id, 'h1');
       await createDeal(s(), d, {
         handoffs: [h1],
         entries: [entry('deal-created')],
@@ -110,7 +110,7 @@ export function commitContract({ store: s }: ContractContext): void {
         unbindRooms: [{ room: room('C1'), dealId: d.id }],
         inboxAdd: [{ owner: person('Cy'), item: inboxItem(d.id, { id: 'x' }) }],
         inboxRemove: [{ owner: person('Bob'), itemId: bobItem.id }],
-        timersAdd: [{ id: timerId('escalate', d.id, 'h2'), dueAt: T0 }],
+        timersAdd: [{ id: timerId('escalate', d.home, d.id, 'h2'), dueAt: T0 }],
         timersCancel: [remind],
         config: { ws: workspace(), state: config(), expectedVersion: 0 },
       });

@@ -11,8 +11,8 @@ export const canActOn = (deal: Deal, h: Handoff, env: Pick<Env, 'snap'>): Person
   uniquePeople([h.to, ...managersOf(deal, env.snap.config)]);
 
 export const slaTimers = (h: Handoff) => [
-  { id: timerId('remind', h.dealId, h.id), dueAt: h.dueAt },
-  { id: timerId('escalate', h.dealId, h.id), dueAt: h.createdAt + 2 * (h.dueAt - h.createdAt) },
+  { id: timerId('remind', h.from, h.dealId, h.id), dueAt: h.dueAt },
+  { id: timerId('escalate', h.from, h.dealId, h.id), dueAt: h.createdAt + 2 * (h.dueAt - h.createdAt) },
 ];
 export const slaTimerIds = (h: Handoff) => slaTimers(h).map((t) => t.id);
 
