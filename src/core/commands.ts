@@ -33,6 +33,8 @@ export type Command =
       readonly text: string;
       /** Set when the tag came from listening to a plain message (Slack permalink, Teams link). */
       readonly permalink?: string;
+      /** A plain message overheard in the room, not a command: refusals stay silent. */
+      readonly passive?: boolean;
     }
   | {
       readonly kind: 'research';
@@ -74,7 +76,9 @@ export type Command =
       readonly dealId?: DealId;
       readonly handoffId?: string;
     }
-  | { readonly kind: 'done'; readonly itemId: string };
+  | { readonly kind: 'done'; readonly itemId: string }
+  /** Whether plain messages in this room that mention teammates are recorded as tags. */
+  | { readonly kind: 'listen'; readonly on: boolean };
 
 export type CommandKind = Command['kind'];
 
@@ -97,6 +101,7 @@ export const COMMAND_NAMES = [
   'decline',
   'reassign',
   'done',
+  'listen',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

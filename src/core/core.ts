@@ -10,6 +10,7 @@ import { answerHandoff } from './handlers/handoff-answer.js';
 import { escalate } from './handlers/handoff-escalate.js';
 import { fireTimer } from './handlers/handoff-timers.js';
 import { help } from './handlers/help.js';
+import { listen } from './handlers/listen.js';
 import { done, inbox, timeline } from './handlers/lists.js';
 import { addStakeholder, loopIn } from './handlers/members.js';
 import { research, researchList } from './handlers/research.js';
@@ -41,6 +42,11 @@ export interface Core {
   /** Parses a typed command and executes it. Parse errors come back as a private notice. */
   run(ctx: CommandContext, input: CommandInput): Promise<Outcome>;
   execute(ctx: CommandContext, command: Command): Promise<Outcome>;
+  /**
+   * A plain message overheard in a deal room. When it @mentions teammates (people or roles) and the
+   * room listens, it is recorded as a tag; otherwise it is none of our business: null, and no reply.
+   */
+  listen(ctx: CommandContext, input: CommandInput, permalink?: string): Promise<Outcome | null>;
   /** Handles one due SLA timer; null when it no longer applies. */
   fireTimer(id: string): Promise<Outcome | null>;
 }
@@ -124,6 +130,8 @@ export function createCore(deps: CoreDeps): Core {
         return setConfig(e, command);
       case 'help':
         return help(command);
+      case 'listen':
+        return listen(e, command);
       default: {
         const never: never = command;
         throw new Error(`unhandled command ${JSON.stringify(never)}`);
@@ -170,6 +178,15 @@ export function createCore(deps: CoreDeps): Core {
           reply: notice('warning', parsed.error, parsed.usage),
         };
       return execute(ctx, parsed.command);
+    },
+    async listen(ctx, input, permalink) {
+      if (!ctx.room) return null;
+      // Only messages that name someone can be tags; the grammar decides what a mention is.
+      const parsed = parseCommand({ text: `tag ${input.text}`, mentions: input.mentions });
+      if (!parsed.ok || parsed.command.kind !== 'tag') return null;
+      const command = { ...parsed.command, passive: true, ...(permalink ? { permalink } : {}) };
+      const outcome = await execute(ctx, command);
+      return outcome.readOnly ? null : outcome;
     },
     fireTimer: (id) =>
       withRetries(

@@ -35,6 +35,8 @@ export interface Deal {
   readonly members: readonly Member[];
   readonly stakeholders: readonly Stakeholder[];
   readonly researchCount: number;
+  /** Rooms (roomKey) where plain messages are not recorded as tags (`listen off`). */
+  readonly quietRooms?: readonly string[];
   readonly createdAt: number;
   readonly updatedAt: number;
   /** Compare-and-set version; the store bumps it on every commit. 0 = not yet stored. */

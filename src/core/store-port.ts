@@ -83,6 +83,12 @@ export interface Store {
   /** Posted copies of a card (e.g. every message showing one handoff), so they can all be updated. */
   addCardRef(dealId: DealId, cardKey: string, ref: string): Promise<void>;
   cardRefs(dealId: DealId, cardKey: string): Promise<readonly string[]>;
+  /**
+   * Small per-adapter records that are not deal state: a Teams conversation reference, a Slack DM
+   * channel id, a room's listen setting. `ns` names the kind; a TTL makes one expire.
+   */
+  putRef(ns: string, key: string, value: string, ttlMs?: number): Promise<void>;
+  getRef(ns: string, key: string): Promise<string | null>;
   /** Throws StoreUnavailableError when the backend cannot be reached in time. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -32,12 +32,8 @@ export function summaryView(
     stage: STAGE_LABELS[deal.stage],
     stages: playbook.stages.map((s, i) => ({
       label: STAGE_LABELS[s],
-      state:
-        i < current || (closed && i === current && s !== 'close')
-          ? 'done'
-          : i === current
-            ? 'current'
-            : 'todo',
+      // A closed deal at Close has finished that stage; anywhere else the current stage is open.
+      state: i < current ? 'done' : i > current ? 'todo' : s === 'close' && closed ? 'done' : 'current',
     })),
     outcome: deal.outcome
       ? `${deal.outcome.result === 'won' ? 'Won' : 'Lost'}${deal.outcome.reason ? `: ${deal.outcome.reason}` : ''} (${formatWhen(deal.outcome.at)})`

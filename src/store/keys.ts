@@ -40,6 +40,7 @@ export interface Keys {
   inboxItems(owner: PersonRef): string;
   timers(): string;
   dedupe(source: string, id: string): string;
+  ref(ns: string, key: string): string;
 }
 
 export function createKeys(prefix = 'dr'): Keys {
@@ -71,5 +72,6 @@ export function createKeys(prefix = 'dr'): Keys {
     inboxItems: (p) => inbox(p, 'items'),
     timers: () => `${prefix}:timers`,
     dedupe: (source, id) => `${prefix}:dedupe:${escapeSegment(source)}:${escapeSegment(id)}`,
+    ref: (ns, key) => `${prefix}:ref:${escapeSegment(ns)}:${escapeSegment(key)}`,
   };
 }

@@ -199,6 +199,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       return data.smembers(keys.dealCards(dealId, cardKey)).sort();
     },
 
+    async putRef(ns: string, key: string, value: string, ttlMs?: number) {
+      open();
+      data.set(keys.ref(ns, key), value, ttlMs === undefined ? {} : { pxMs: requireLimit(ttlMs, 'ttlMs') });
+    },
+
+    async getRef(ns: string, key: string) {
+      open();
+      return data.get(keys.ref(ns, key));
+    },
+
     async ping() {
       open();
     },

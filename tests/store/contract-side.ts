@@ -121,6 +121,21 @@ export function sideContract({ store: s, opts }: ContractContext): void {
     });
   });
 
+  describe('adapter refs', () => {
+    it('stores, overwrites and namespaces small records, and expires them with a TTL', async () => {
+      expect(await s().getRef('teams-conv', 'a:b')).toBeNull();
+      await s().putRef('teams-conv', 'a:b', '{"v":1}');
+      await s().putRef('teams-conv', 'a:b', '{"v":2}');
+      await s().putRef('slack-dm', 'a:b', 'D1');
+      expect(await s().getRef('teams-conv', 'a:b')).toBe('{"v":2}');
+      expect(await s().getRef('slack-dm', 'a:b')).toBe('D1');
+      await s().putRef('short', 'k', 'v', opts.shortTtlMs);
+      expect(await s().getRef('short', 'k')).toBe('v');
+      await opts.elapse(opts.shortTtlMs + 100);
+      expect(await s().getRef('short', 'k')).toBeNull();
+    });
+  });
+
   describe('lifecycle', () => {
     it('answers ping while open and fails as unavailable once closed', async () => {
       await expect(s().ping()).resolves.toBeUndefined();

@@ -8,8 +8,10 @@ import { ROLE_LABELS } from '../playbooks.js';
 import { commitWrite, type Env, refuse, toOtherRooms, uniquePeople, withIds } from '../runtime.js';
 import { notice, personView } from '../views.js';
 import { requireDeal } from './deal.js';
+import { overheardAllowed } from './listen.js';
 
 export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Promise<Outcome> {
+  if (cmd.passive && !overheardAllowed(env)) return refuse('Listening is off in this room.');
   const current = requireDeal(env);
   if (!('id' in current)) return current;
   const { ctx, now } = env;

@@ -4,6 +4,7 @@ import type { CommandInput, ParseResult } from '../commands.js';
 import { type Args, failWith, ok } from './args.js';
 import { exceeds, LIMITS, tooLong } from './limits.js';
 import { parseLink, parseNew, parseStage, parseStakeholder, parseTimeline } from './parse-deal.js';
+import { parseListen } from './parse-listen.js';
 import { isDealPrefix, parseBare, parseDecline, parseDone, parseHelp, parseResearch } from './parse-misc.js';
 import { parseConfig, parseEscalate, parseLoopIn, parseReassign, parseTag } from './parse-people.js';
 import { didYouMean } from './suggest.js';
@@ -101,5 +102,7 @@ function dispatch(args: Args): ParseResult {
       return parseReassign(args);
     case 'done':
       return parseDone(args);
+    case 'listen':
+      return parseListen(args);
   }
 }

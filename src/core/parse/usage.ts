@@ -66,6 +66,11 @@ const ENTRIES: Readonly<Record<UsageWord, Entry>> = {
     summary: "Show the deal's timeline, newest first.",
     examples: ['timeline', 'timeline research'],
   },
+  listen: {
+    form: 'listen on|off',
+    summary: 'Record (or stop recording) plain messages in this room that @mention teammates as tags.',
+    examples: ['listen off', 'listen on'],
+  },
   inbox: { form: 'inbox', summary: 'Show your open tags and handoffs across deals.', examples: ['inbox'] },
   help: {
     form: 'help [command]',

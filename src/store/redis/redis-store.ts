@@ -191,6 +191,18 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       return refs.sort(); // a set has no order; sorted like the in-memory store
     },
 
+    async putRef(ns: string, key: string, value: string, ttlMs?: number) {
+      await run('putRef', (c) =>
+        ttlMs === undefined
+          ? c.set(keys.ref(ns, key), value)
+          : c.set(keys.ref(ns, key), value, 'PX', requireLimit(ttlMs, 'ttlMs')),
+      );
+    },
+
+    async getRef(ns: string, key: string) {
+      return run('getRef', (c) => c.get(keys.ref(ns, key)));
+    },
+
     async ping() {
       await run('ping', (c) => c.ping());
     },
