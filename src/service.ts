@@ -10,7 +10,10 @@ import type { Store } from './core/store-port.js';
 import { createHttpApp, finishHttpApp } from './http/app.js';
 import { registerHealth } from './http/health.js';
 import type { Logger } from './logger.js';
+import type { PlatformDeps, Registered } from './platform.js';
+import { register as registerSlack } from './slack/index.js';
 import { createStore } from './store/create-store.js';
+import { register as registerTeams } from './teams/index.js';
 import { startTimerLoop, type TimerLoop } from './timers/timer-loop.js';
 
 export interface Service {
@@ -48,11 +51,16 @@ export async function startService(
   let shuttingDown = false;
   const app = createHttpApp();
   registerHealth(app, { store, isShuttingDown: () => shuttingDown });
+  const deps: PlatformDeps = { config, core, store, dispatcher, logger };
+  const platforms: Registered[] = [];
+  if (config.slack) platforms.push(await registerSlack(app, deps));
+  if (config.teams.mode !== 'off') platforms.push(await registerTeams(app, deps));
   finishHttpApp(app, logger);
 
   const server: Server = app.listen(config.port);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
+  for (const p of platforms) await p.start?.();
   const timers = startTimerLoop({
     store,
     core,
@@ -68,6 +76,7 @@ export async function startService(
     stopping ??= (async () => {
       shuttingDown = true;
       await timers.stop();
+      await Promise.all(platforms.map((p) => p.stop()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets with no request in flight would hold close() open for minutes.
       server.closeIdleConnections();
