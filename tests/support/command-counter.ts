@@ -35,18 +35,24 @@ export async function countCommandsOf(url: string, connectionName: string): Prom
   let seen: Seen[] = [];
   monitor.on('monitor', (_time: string, args: string[], source: string) => seen.push({ args, source }));
 
+  async function drain(): Promise<void> {
+    const marker = `marker-${randomUUID()}`;
+    await admin.echo(marker);
+    const deadline = Date.now() + 5000;
+    while (!seen.some((s) => s.args[0]?.toLowerCase() === 'echo' && s.args[1] === marker)) {
+      if (Date.now() > deadline) throw new Error('MONITOR never showed the marker');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   return {
     async count(operation) {
+      // MONITOR lines arrive asynchronously: drain what earlier operations sent before starting,
+      // then wait for a marker sent after this operation finished.
+      await drain();
       seen = [];
       await operation();
-      // MONITOR lines arrive asynchronously: wait for a marker sent after the operation finished.
-      const marker = `marker-${randomUUID()}`;
-      await admin.echo(marker);
-      const deadline = Date.now() + 5000;
-      while (!seen.some((s) => s.args[0]?.toLowerCase() === 'echo' && s.args[1] === marker)) {
-        if (Date.now() > deadline) throw new Error('MONITOR never showed the marker');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      await drain();
       return {
         commands: seen.filter((s) => s.source === addr).map((s) => (s.args[0] ?? '').toLowerCase()),
         scripted: seen.filter((s) => s.source === 'lua').length,

@@ -113,33 +113,38 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async timeline(dealId: DealId, query: TimelineQuery): Promise<TimelinePage> {
       const req = pageRequest(query);
       const key = keys.dealTimeline(dealId, query.filter);
-      let fetched: StreamRecord[];
-      let edge = false;
+      const full = keys.dealTimeline(dealId);
       // Exclusive cursors are sent as inclusive neighbour ids ((B == pred(B)): same result, and no
       // "invalid ID for the interval" error for a cursor at the very start or end of the id space.
-      if (req.mode === 'latest') {
-        const reply = await run('timeline', (c) => c.xrevrange(key, '+', '-', 'COUNT', req.fetch));
-        fetched = asStreamRecords(reply, 'timeline');
-      } else {
-        const cursor = formatStreamId(req.cursor);
-        // The page and the edge fact in one MULTI: one round trip, one consistent view.
-        const replies = await run('timeline', (c) =>
-          req.mode === 'before'
-            ? c
-                .multi()
-                .xrevrange(key, formatStreamId(predecessor(req.cursor)), '-', 'COUNT', req.fetch)
-                .xrevrange(key, '+', cursor, 'COUNT', 1)
-                .exec()
-            : c
-                .multi()
-                .xrange(key, formatStreamId(successor(req.cursor)), '+', 'COUNT', req.fetch)
-                .xrange(key, '-', cursor, 'COUNT', 1)
-                .exec(),
-        );
-        const [page, edgeReply] = execResults(replies, 'timeline');
-        fetched = asStreamRecords(page, 'timeline');
-        edge = asArray(edgeReply, 'timeline edge').length > 0;
-      }
+      const args =
+        req.mode === 'latest'
+          ? ['rev', '+', '-', String(req.fetch), '', '', '']
+          : req.mode === 'before'
+            ? [
+                'rev',
+                formatStreamId(predecessor(req.cursor)),
+                '-',
+                String(req.fetch),
+                'rev',
+                '+',
+                formatStreamId(req.cursor),
+              ]
+            : [
+                'fwd',
+                formatStreamId(successor(req.cursor)),
+                '+',
+                String(req.fetch),
+                'fwd',
+                '-',
+                formatStreamId(req.cursor),
+              ];
+      // The page, its edge fact and the bodies in one script: one round trip, one consistent view.
+      const reply = asArray(
+        await run('timeline', (c) => c.dealroomTimeline(2, key, full, ...args)),
+        'timeline',
+      );
+      const fetched: StreamRecord[] = asStreamRecords(reply[0], 'timeline');
+      const edge = Number(reply[1]) > 0;
       const page = assemblePage(req, fetched, edge);
       return { ...page, entries: page.entries.map((r) => entryFromStored(r.id, r.json)) };
     },

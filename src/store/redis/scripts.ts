@@ -12,6 +12,7 @@ declare module 'ioredis' {
     dealroomCommit(numKeys: number, ...keysAndArgs: string[]): Result<unknown, Context>;
     dealroomInbox(numKeys: number, ...keysAndArgs: string[]): Result<unknown, Context>;
     dealroomClaimTimers(numKeys: number, ...keysAndArgs: string[]): Result<unknown, Context>;
+    dealroomTimeline(numKeys: number, ...keysAndArgs: string[]): Result<unknown, Context>;
   }
 }
 
@@ -20,6 +21,7 @@ const SCRIPTS = {
   dealroomCommit: 'commit.lua',
   dealroomInbox: 'inbox.lua',
   dealroomClaimTimers: 'claim-timers.lua',
+  dealroomTimeline: 'timeline.lua',
 } as const;
 
 /** Reads the scripts next to this module (the build must copy lua/ beside the compiled file). */

@@ -47,8 +47,9 @@ local result = { 'ok' }
 for _, e in ipairs(plan.e) do
   local id = redis.call('XADD', K[e[1]], '*', 'j', A[e[3]])
   if e[2] ~= 0 then
-    -- Same id in the category stream: a filtered page's cursors are valid in the main stream too.
-    redis.call('XADD', K[e[2]], id, 'j', A[e[3]])
+    -- Same id in the category stream, and only the id: timeline.lua reads bodies from the full
+    -- stream, so an entry's text is stored once. Cursors of a filtered page are valid everywhere.
+    redis.call('XADD', K[e[2]], id, 'r', '')
   end
   result[#result + 1] = id
 end
