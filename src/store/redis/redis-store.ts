@@ -25,7 +25,7 @@ import { formatStreamId, predecessor, type StreamRecord, successor } from '../st
 import { assemblePage, pageRequest } from '../timeline-page.js';
 import { commitArgs } from './commit-args.js';
 import { connect, type StoreLogger } from './connection.js';
-import { asArray, asFieldMap, asOptionalString, asStreamRecords, asString, execResults } from './replies.js';
+import { asArray, asFieldMap, asOptionalString, asStreamRecords, asString } from './replies.js';
 
 export type { StoreLogger } from './connection.js';
 

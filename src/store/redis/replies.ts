@@ -40,12 +40,3 @@ export function asStreamRecords(reply: unknown, what: string): StreamRecord[] {
     return { id: asString(id, what), json };
   });
 }
-
-/** The replies of a MULTI/EXEC, throwing the first command error (mapped by the caller). */
-export function execResults(reply: [Error | null, unknown][] | null, what: string): unknown[] {
-  if (!reply) throw corrupt(`${what} transaction was aborted`);
-  return reply.map(([error, result]) => {
-    if (error) throw error;
-    return result;
-  });
-}
