@@ -63,7 +63,7 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? ((n: number) => randomBytes(n));
-  const maxAttempts = deps.maxAttempts ?? 12;
+  const maxAttempts = deps.maxAttempts ?? 16;
   const newId = () => Array.from(random(12), (b) => ID_ALPHABET[b % 32]).join('');
 
   const env = (ctx: CommandContext, snap: Snapshot): Env => ({
@@ -153,7 +153,7 @@ export function createCore(deps: CoreDeps): Core {
         }
         deps.logger?.debug({ ...what, attempt: i }, 'commit lost a race; deciding again');
         // Jitter spreads out writers that collided, so they do not collide again in lockstep.
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** i)));
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** i)));
       }
     }
   }

@@ -29,7 +29,8 @@ export const isCodedError = (e: unknown): e is CodedError => e instanceof CodedE
 /** What a user is told for an error we did not expect; the detail goes to the log only. */
 export function userSentenceFor(error: unknown): string {
   if (isCodedError(error) && error.code === 'STORE_UNAVAILABLE') {
-    return 'Dealroom cannot reach its database right now; nothing was saved. Please try again in a moment.';
+    // Not "nothing was saved": a commit whose reply was lost with the connection may have landed.
+    return 'Dealroom cannot reach its database right now, so this may not have been saved. Please check and try again in a moment.';
   }
   if (isCodedError(error) && error.code === 'CONFLICT_RETRIES_EXHAUSTED') {
     return 'This deal is very busy right now and your change did not go through; nothing was saved. Please try again.';

@@ -2,7 +2,7 @@
 // temp dir. Used by the global setup (when REDIS_URL is not given) and by tests that need a server they
 // may stop, kill and restart ("Redis down", fault tests) without touching anyone else's.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 export interface RedisServerHandle {
   readonly url: string;
   readonly port: number;
-  /** SIGTERM and wait for the process to exit (the port is free again afterwards). */
+  /** SIGTERM, wait for the process to exit (the port is free again) and remove its data dir. */
   stop(): Promise<void>;
-  /** SIGKILL: a crash, not a shutdown. */
+  /** SIGKILL: a crash, not a shutdown; the data dir stays, so restart() reloads an AOF. */
   kill9(): Promise<void>;
   /** Start again on the same port (after stop or kill9); resolves once it answers PING. */
   restart(): Promise<void>;
@@ -73,10 +73,12 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
   const port = options.port ?? (await freePort());
   const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
   let child: ChildProcess | null = null;
-  let dir: string | null = null;
+  // One data dir for the server's whole life: a restart after kill9 reloads what it persisted
+  // (with --appendonly yes), as a real Redis would; stop() removes it.
+  const dir = mkdtempSync(join(tmpdir(), 'dealroom-redis-'));
 
   const launch = async (): Promise<void> => {
-    dir = mkdtempSync(join(tmpdir(), 'dealroom-redis-'));
+    mkdirSync(dir, { recursive: true }); // again after stop(), which removes it
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     const proc = spawn('redis-server', [...args, '--dir', dir, ...(options.extraArgs ?? [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,15 +114,16 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
       proc.kill(signal);
       await exited(proc);
     }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = null;
   };
 
   await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop: () => halt('SIGTERM'),
+    stop: async () => {
+      await halt('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
     kill9: () => halt('SIGKILL'),
     restart: async () => {
       await halt('SIGTERM');

@@ -42,8 +42,11 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     ...(cmd.permalink ? { permalink: cmd.permalink } : {}),
   };
   // Tagging someone brings them into the deal, as CRM users expect.
-  let deal = touch(withMember(current, ctx.actor, null, now), now);
+  let deal = withMember(current, ctx.actor, null, now);
   for (const p of cmd.people) deal = withMember(deal, p, null, now);
+  // Tags are the chattiest write. When nobody new joins, the deal's state does not change, so the
+  // tag is a plain append with no compare-and-set: a busy room's tags never make each other retry.
+  const joins = deal.members.length !== current.members.length;
   const item: Omit<InboxItem, 'id'> = {
     kind: 'tag',
     dealId: deal.id,
@@ -54,7 +57,14 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     ref: tagId,
   };
   const ids = await commitWrite(env.store, {
-    deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
+    ...(joins
+      ? {
+          deal: {
+            state: { ...touch(deal, now), version: current.version + 1 },
+            expectedVersion: current.version,
+          },
+        }
+      : { timelineOf: deal.id }),
     entries: [entry],
     inboxAdd: others.map((owner) => ({ owner, item: { ...item, id: tagInboxId(deal.id, tagId) } })),
   });
