@@ -19,9 +19,15 @@ import { type DealId, newDealId, type UserId, type WorkspaceId } from './ids.js'
 import { EMPTY_CONFIG, parseTimerId } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
 import { parseCommand } from './parse/parse-command.js';
-import { dealVisibleFrom, type Env, RetryDecision, refuse, workspaceOf } from './runtime.js';
+import {
+  DuplicateRequest,
+  dealVisibleFrom,
+  type Env,
+  RetryDecision,
+  refuse,
+  workspaceOf,
+} from './runtime.js';
 import type { Snapshot, Store } from './store-port.js';
-import { notice } from './views.js';
 
 export interface CoreLogger {
   warn(obj: object, msg?: string): void;
@@ -38,15 +44,32 @@ export interface CoreDeps {
   readonly maxAttempts?: number;
 }
 
+/**
+ * Per request: the platform's id for this delivery (Slack event id or trigger id, Teams activity
+ * id). A retried delivery of a request that already committed comes back `duplicate` and changes
+ * nothing; one that failed before committing runs again.
+ */
+export interface RequestOptions {
+  readonly once?: { readonly source: string; readonly id: string };
+}
+
+/** Platforms retry within minutes; a day is far beyond any retry and keeps the keys few. */
+const ONCE_TTL_MS = 24 * 3_600_000;
+
 export interface Core {
   /** Parses a typed command and executes it. Parse errors come back as a private notice. */
-  run(ctx: CommandContext, input: CommandInput): Promise<Outcome>;
-  execute(ctx: CommandContext, command: Command): Promise<Outcome>;
+  run(ctx: CommandContext, input: CommandInput, options?: RequestOptions): Promise<Outcome>;
+  execute(ctx: CommandContext, command: Command, options?: RequestOptions): Promise<Outcome>;
   /**
    * A plain message overheard in a deal room. When it @mentions teammates (people or roles) and the
    * room listens, it is recorded as a tag; otherwise it is none of our business: null, and no reply.
    */
-  listen(ctx: CommandContext, input: CommandInput, permalink?: string): Promise<Outcome | null>;
+  listen(
+    ctx: CommandContext,
+    input: CommandInput,
+    permalink?: string,
+    options?: RequestOptions,
+  ): Promise<Outcome | null>;
   /** Handles one due SLA timer; null when it no longer applies. */
   fireTimer(id: string): Promise<Outcome | null>;
 }
@@ -66,7 +89,8 @@ export function createCore(deps: CoreDeps): Core {
   const maxAttempts = deps.maxAttempts ?? 16;
   const newId = () => Array.from(random(12), (b) => ID_ALPHABET[b % 32]).join('');
 
-  const env = (ctx: CommandContext, snap: Snapshot): Env => ({
+  const env = (ctx: CommandContext, snap: Snapshot, options?: RequestOptions): Env => ({
+    ...(options?.once ? { once: { ...options.once, ttlMs: ONCE_TTL_MS } } : {}),
     ctx,
     snap,
     store: deps.store,
@@ -158,34 +182,35 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  const execute = (ctx: CommandContext, command: Command) =>
+  const execute = (ctx: CommandContext, command: Command, options?: RequestOptions) =>
     withRetries(
       async () => {
         const snap = await load(ctx, command);
         if (!('config' in snap)) return snap;
-        return decide(env(ctx, snap), command);
+        try {
+          return await decide(env(ctx, snap, options), command);
+        } catch (error) {
+          if (!(error instanceof DuplicateRequest)) throw error;
+          return { ...refuse('This was already done.'), duplicate: true };
+        }
       },
       { command: command.kind },
     );
 
   return {
     execute,
-    async run(ctx, input) {
+    async run(ctx, input, options) {
       const parsed = parseCommand(input);
-      if (!parsed.ok)
-        return {
-          ...refuse(parsed.error, parsed.usage),
-          reply: notice('warning', parsed.error, parsed.usage),
-        };
-      return execute(ctx, parsed.command);
+      if (!parsed.ok) return refuse(parsed.error, parsed.usage);
+      return execute(ctx, parsed.command, options);
     },
-    async listen(ctx, input, permalink) {
+    async listen(ctx, input, permalink, options) {
       if (!ctx.room) return null;
       // Only messages that name someone can be tags; the grammar decides what a mention is.
       const parsed = parseCommand({ text: `tag ${input.text}`, mentions: input.mentions });
       if (!parsed.ok || parsed.command.kind !== 'tag') return null;
       const command = { ...parsed.command, passive: true, ...(permalink ? { permalink } : {}) };
-      const outcome = await execute(ctx, command);
+      const outcome = await execute(ctx, command, options);
       return outcome.readOnly ? null : outcome;
     },
     fireTimer: (id) =>

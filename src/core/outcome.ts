@@ -43,6 +43,8 @@ export interface Outcome {
   readonly dealId?: DealId;
   /** True when nothing was written (read-only commands, refusals, errors). */
   readonly readOnly: boolean;
+  /** A retried delivery of a request that already took effect: adapters send nothing. */
+  readonly duplicate?: boolean;
 }
 
 export const handoffCardKey = (handoffId: string): string => `handoff:${handoffId}`;

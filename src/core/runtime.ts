@@ -17,6 +17,13 @@ export interface Env {
   /** A fresh random id (tags, handoffs): 12 base32 chars. */
   newId(): string;
   newDealId(): DealId;
+  /** The request's idempotency key (a platform event or activity id), claimed inside the commit. */
+  readonly once?: Commit['once'];
+}
+
+/** Thrown when the request's idempotency key already committed: a retried delivery. */
+export class DuplicateRequest extends Error {
+  override name = 'DuplicateRequest';
 }
 
 /** Thrown by `commitOrRetry` when another writer got there first: the core re-reads and decides again. */
@@ -25,18 +32,19 @@ export class RetryDecision extends Error {
 }
 
 /** Commits; a version conflict becomes a retry. Returns entry ids, or 'room-taken'. */
-export async function commitOrRetry(store: Store, commit: Commit): Promise<readonly string[] | 'room-taken'> {
-  const result = await store.commit(commit);
+export async function commitOrRetry(env: Env, commit: Commit): Promise<readonly string[] | 'room-taken'> {
+  const result = await env.store.commit(env.once ? { ...commit, once: env.once } : commit);
   if (result.ok) return result.entryIds;
   if (result.conflict === 'room-taken') return 'room-taken';
+  if (result.conflict === 'duplicate') throw new DuplicateRequest();
   throw new RetryDecision(result.conflict);
 }
 
 /** For commits that bind no room: any conflict is a lost race, so decide again on fresh state. */
-export async function commitWrite(store: Store, commit: Commit): Promise<readonly string[]> {
-  const result = await store.commit(commit);
-  if (result.ok) return result.entryIds;
-  throw new RetryDecision(result.conflict);
+export async function commitWrite(env: Env, commit: Commit): Promise<readonly string[]> {
+  const ids = await commitOrRetry(env, commit);
+  if (ids === 'room-taken') throw new RetryDecision('room-taken');
+  return ids;
 }
 
 export const withIds = (entries: readonly TimelineEntry[], ids: readonly string[]): TimelineEntry[] =>

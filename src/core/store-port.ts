@@ -16,6 +16,12 @@ export interface Snapshot {
  * One round trip (a Lua script on Redis).
  */
 export interface Commit {
+  /**
+   * Idempotency inside the commit: refused as 'duplicate' (nothing written) when this key already
+   * committed within `ttlMs`. Claimed in the same atomic step as the writes, so a request that
+   * failed before committing can still be retried, and one that committed cannot apply twice.
+   */
+  readonly once?: { readonly source: string; readonly id: string; readonly ttlMs: number };
   /** The deal's new state, written only if the stored version still equals `expectedVersion` (0 = create). */
   readonly deal?: { readonly state: Deal; readonly expectedVersion: number };
   readonly handoffs?: readonly Handoff[];
@@ -39,7 +45,7 @@ export interface Commit {
 
 export type CommitResult =
   | { readonly ok: true; readonly entryIds: readonly string[] }
-  | { readonly ok: false; readonly conflict: 'version' | 'room-taken' | 'config-version' };
+  | { readonly ok: false; readonly conflict: 'version' | 'room-taken' | 'config-version' | 'duplicate' };
 
 export interface TimelineQuery {
   readonly filter: TimelineFilter;

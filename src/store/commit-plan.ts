@@ -8,7 +8,7 @@
 import { entryCategory } from '../core/model.js';
 import type { Commit } from '../core/store-port.js';
 import type { Keys } from './keys.js';
-import { requireTime, requireVersion, timelineTarget } from './store-args.js';
+import { requireLimit, requireTime, requireVersion, timelineTarget } from './store-args.js';
 import { entryJson } from './stored-json.js';
 
 /** Compare-and-set on a `v` field of a hash (absent = "0"); versions travel as decimal strings. */
@@ -20,6 +20,7 @@ export interface VersionedWrite {
 }
 
 export interface CommitPlan {
+  readonly once?: { readonly key: string; readonly ttlMs: number };
   readonly deal?: VersionedWrite;
   readonly config?: VersionedWrite;
   readonly bindRooms: readonly { readonly key: string; readonly dealId: string }[];
@@ -75,7 +76,12 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
     };
   }
   const timelineKey = target ? keys.dealTimeline(target) : '';
+  const once = c.once && {
+    key: keys.dedupe(c.once.source, c.once.id),
+    ttlMs: requireLimit(c.once.ttlMs, 'once.ttlMs'),
+  };
   return {
+    ...(once && { once }),
     ...(deal && { deal }),
     ...(config && { config }),
     ...(wsDeal && { wsDeal }),

@@ -62,6 +62,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   };
 
   const conflictOf = (plan: CommitPlan): Exclude<CommitResult, { ok: true }> | null => {
+    if (plan.once && data.get(plan.once.key) !== null) return { ok: false, conflict: 'duplicate' };
     if (plan.deal && (data.hget(plan.deal.key, 'v') ?? '0') !== plan.deal.expected) {
       return { ok: false, conflict: 'version' };
     }
@@ -77,6 +78,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
   // Mirrors the write half of redis/lua/commit.lua, step for step.
   const apply = (plan: CommitPlan): string[] => {
+    if (plan.once) data.set(plan.once.key, '1', { pxMs: plan.once.ttlMs });
     if (plan.deal) {
       data.hset(plan.deal.key, 'v', plan.deal.next);
       data.hset(plan.deal.key, 'j', plan.deal.json);

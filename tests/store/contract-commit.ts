@@ -164,6 +164,24 @@ export function commitContract({ store: s }: ContractContext): void {
       expect((await s().loadDeal(d.id, d.home)).deal?.version).toBe(1);
     });
 
+    it('commits a request once: a repeated idempotency key is "duplicate" and writes nothing', async () => {
+      const d = await createDeal(s(), deal());
+      const once = { source: 'slack-event', id: 'Ev42', ttlMs: 60_000 };
+      const first = await s().commit({ once, timelineOf: d.id, entries: [entry('tag')] });
+      expect(first.ok).toBe(true);
+      const before = await observe(s(), d);
+      expect(await s().commit({ once, timelineOf: d.id, entries: [entry('tag')] })).toEqual({
+        ok: false,
+        conflict: 'duplicate',
+      });
+      expect(await observe(s(), d)).toEqual(before);
+      // A commit refused for another reason does not burn the key: the retry can still land.
+      const retry = { ...once, id: 'Ev43' };
+      const stale = await s().commit({ once: retry, deal: { state: d, expectedVersion: 0 } });
+      expect(stale).toEqual({ ok: false, conflict: 'version' });
+      expect((await s().commit({ once: retry, timelineOf: d.id, entries: [entry('tag')] })).ok).toBe(true);
+    });
+
     it('rejects a commit whose entries have no timeline, before writing anything', async () => {
       await expect(s().commit({ entries: [entry('tag')] })).rejects.toThrow(RangeError);
       await expect(s().commit({ deal: { state: deal(), expectedVersion: -1 } })).rejects.toThrow(RangeError);

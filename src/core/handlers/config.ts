@@ -42,7 +42,7 @@ export async function setConfig(
     cmd.kind === 'config-am-pool'
       ? { ...current, amPool: people, nextAm: 0, version: current.version + 1 }
       : { ...current, managers: people, version: current.version + 1 };
-  await commitWrite(env.store, { config: { ws, state: next, expectedVersion: current.version } });
+  await commitWrite(env, { config: { ws, state: next, expectedVersion: current.version } });
   const what = cmd.kind === 'config-am-pool' ? 'Account manager pool' : 'Sales managers';
   return {
     reply: {

@@ -57,7 +57,7 @@ export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>):
       stage,
     },
   ];
-  const ids = await commitOrRetry(env.store, {
+  const ids = await commitOrRetry(env, {
     deal: { state: deal, expectedVersion: 0 },
     entries,
     bindRooms: [{ room: ctx.room, dealId: deal.id }],
@@ -104,7 +104,7 @@ export async function linkRoom(env: Env, cmd: Extract<Command, { kind: 'link' }>
   const entries: TimelineEntry[] = [
     { kind: 'room-linked', at: now, actor: ctx.actor, via: ctx.via, room: ctx.room },
   ];
-  const ids = await commitOrRetry(env.store, {
+  const ids = await commitOrRetry(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     entries,
     bindRooms: [{ room: ctx.room, dealId: deal.id }],
@@ -228,7 +228,7 @@ export async function stage(env: Env, cmd: Extract<Command, { kind: 'stage' }>):
     version: deal.version + 1,
   };
   const after = findMember(next, ctx.actor) ? next : withMember(next, ctx.actor, null, now);
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: after, expectedVersion: deal.version },
     entries,
   });

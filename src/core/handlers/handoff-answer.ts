@@ -88,7 +88,7 @@ async function decide(
       break;
     }
   }
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     handoffs: successor ? [updated, successor] : [updated],
     entries: [entry],

@@ -66,7 +66,7 @@ export async function escalate(env: Env, cmd: Extract<Command, { kind: 'escalate
     viaPool: handoff.viaPool,
   };
   const deal = touch(withMember(withMember(current, ctx.actor, null, now), target, null, now), now);
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     handoffs: [handoff],
     entries: [entry],

@@ -32,7 +32,7 @@ export async function fireTimer(env: Env, id: string): Promise<Outcome | null> {
     parsed.kind === 'remind'
       ? { ...base, kind: 'handoff-reminded', to: h.to }
       : { ...base, kind: 'handoff-escalated', managers };
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: { ...deal, updatedAt: now, version: deal.version + 1 }, expectedVersion: deal.version },
     handoffs: [updated],
     entries: [entry],

@@ -17,7 +17,7 @@ export async function listen(env: Env, cmd: Extract<Command, { kind: 'listen' }>
     return refuse(`Listening is already ${cmd.on ? 'on' : 'off'} in this room.`);
   }
   const quietRooms = cmd.on ? quiet.filter((k) => k !== key) : [...quiet, key];
-  await commitWrite(env.store, {
+  await commitWrite(env, {
     deal: {
       state: { ...current, quietRooms, version: current.version + 1 },
       expectedVersion: current.version,

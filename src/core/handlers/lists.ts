@@ -41,7 +41,7 @@ export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): P
     return refuse('A handoff leaves your inbox when you accept, decline or reassign it.');
   }
   const entry: TimelineEntry = { kind: 'tag-done', at: now, actor: ctx.actor, via: ctx.via, tagId: item.ref };
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     timelineOf: item.dealId,
     entries: [entry],
     inboxRemove: [{ owner: ctx.actor, itemId: tagInboxId(item.dealId, item.ref) }],

@@ -34,7 +34,7 @@ export async function loopIn(env: Env, cmd: Extract<Command, { kind: 'loop-in' }
     ...(cmd.note ? { note: cmd.note } : {}),
   };
   const deal = touch(withMember(withMember(current, ctx.actor, null, now), cmd.person, cmd.role, now), now);
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     entries: [entry],
   });
@@ -97,7 +97,7 @@ export async function addStakeholder(
     ...touch(withMember(current, ctx.actor, null, now), now),
     stakeholders: [...current.stakeholders, stakeholder],
   };
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     entries: [entry],
   });

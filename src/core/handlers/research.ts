@@ -36,7 +36,7 @@ export async function research(env: Env, cmd: Extract<Command, { kind: 'research
     ...touch(withMember(current, ctx.actor, null, now), now),
     researchCount: current.researchCount + 1,
   };
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     entries: [entry],
   });

@@ -56,7 +56,7 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     at: now,
     ref: tagId,
   };
-  const ids = await commitWrite(env.store, {
+  const ids = await commitWrite(env, {
     ...(joins
       ? {
           deal: {

@@ -35,6 +35,7 @@ export function commitArgs(plan: CommitPlan): ScriptCall {
   const versioned = (w: VersionedWrite): number[] => [k(w.key), a(w.expected), a(w.next), a(w.json)];
 
   const encoded = {
+    ...(plan.once && { o: [k(plan.once.key), a(plan.once.ttlMs)] }),
     ...(plan.deal && { d: versioned(plan.deal) }),
     ...(plan.config && { c: versioned(plan.config) }),
     b: plan.bindRooms.map((b) => [k(b.key), a(b.dealId)]),

@@ -4,6 +4,7 @@
 -- Every key is declared in KEYS. ARGV[1] is a JSON plan holding only numbers: k* are indexes into
 -- KEYS, a* indexes into ARGV, where the values (ids, scores, JSON documents) travel untouched, so
 -- no user text ever goes through cjson.
+--   o  = [onceK, ttlA]                           idempotency key: present = 'duplicate', else set
 --   d  = [stateK, expectedA, nextA, jsonA]       deal compare-and-set (absent v = "0")
 --   c  = [configK, expectedA, nextA, jsonA]      workspace config compare-and-set
 --   b  = [[roomK, dealA], ...]                   bind: room must be unbound or bound to that deal
@@ -22,7 +23,10 @@ local plan = cjson.decode(ARGV[1])
 local K, A = KEYS, ARGV
 
 -- Checks: all of them before any write, so a refused commit leaves no trace.
-local d, c = plan.d, plan.c
+local o, d, c = plan.o, plan.d, plan.c
+if o and redis.call('EXISTS', K[o[1]]) == 1 then
+  return { 'conflict', 'duplicate' }
+end
 if d and (redis.call('HGET', K[d[1]], 'v') or '0') ~= A[d[2]] then
   return { 'conflict', 'version' }
 end
@@ -37,6 +41,9 @@ for _, b in ipairs(plan.b) do
 end
 
 -- Writes.
+if o then
+  redis.call('SET', K[o[1]], '1', 'PX', A[o[2]])
+end
 if d then
   redis.call('HSET', K[d[1]], 'v', A[d[3]], 'j', A[d[4]])
 end
