@@ -77,6 +77,7 @@ const EnvSchema = z.object({
       }
       return ms;
     }),
+  PLAYGROUND: z.enum(['auto', 'on', 'off'], 'one of auto, on, off').default('auto'),
   LOG_LEVEL: z
     .enum(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
@@ -107,6 +108,11 @@ export interface Config {
   readonly slackApiUrl: string;
   readonly handoffSlaMs: number;
   readonly logLevel: string;
+  /**
+   * The local playground at `/`: on when asked (PLAYGROUND=on) or, on auto, when no platform
+   * credentials are set; never in production, where it would be an unauthenticated way in.
+   */
+  readonly playground: boolean;
 }
 
 export class ConfigError extends Error {
@@ -175,5 +181,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     slackApiUrl: e.SLACK_API_URL,
     handoffSlaMs: e.HANDOFF_SLA,
     logLevel: e.LOG_LEVEL,
+    playground:
+      e.NODE_ENV !== 'production' &&
+      (e.PLAYGROUND === 'on' || (e.PLAYGROUND === 'auto' && !slackOn && !e.MICROSOFT_APP_ID)),
   };
 }
