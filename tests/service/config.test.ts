@@ -24,6 +24,18 @@ describe('loadConfig', () => {
     expect(c.slack).toBeUndefined();
     expect(c.teams.mode).toBe('unauthenticated');
     expect(c.slackApiUrl).toBe('https://slack.com/api/');
+    expect(c.playground).toBe(true);
+  });
+
+  it('serves the playground only without credentials (or when asked), and never in production', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    expect(loadConfig(slack).playground).toBe(false);
+    expect(loadConfig({ ...slack, PLAYGROUND: 'on' }).playground).toBe(true);
+    expect(loadConfig({ PLAYGROUND: 'off' }).playground).toBe(false);
+    expect(loadConfig({ ...slack, NODE_ENV: 'production', PLAYGROUND: 'on' }).playground).toBe(false);
+    expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(
+      'PLAYGROUND must be one of auto, on, off (got "yes").',
+    );
   });
 
   it('reads every key', () => {
@@ -41,6 +53,7 @@ describe('loadConfig', () => {
       MICROSOFT_APP_TENANT_ID: 'tenant',
       HANDOFF_SLA: '30m',
       LOG_LEVEL: 'warn',
+      PLAYGROUND: 'off',
     });
     expect(c).toMatchObject({
       env: 'production',
@@ -61,6 +74,7 @@ describe('loadConfig', () => {
       },
       handoffSlaMs: 1_800_000,
       logLevel: 'warn',
+      playground: false,
     });
   });
 
