@@ -1,8 +1,9 @@
 // Small pure helpers over the deal aggregate.
 import type { PersonRef } from './ids.js';
-import { personKey, samePerson } from './ids.js';
+import { samePerson } from './ids.js';
 import type { Deal, Handoff, Member, WorkspaceConfig } from './model.js';
 import type { Role } from './playbooks.js';
+import { uniquePeople } from './runtime.js';
 
 export function findMember(deal: Deal, person: PersonRef): Member | undefined {
   return deal.members.find((m) => samePerson(m.person, person));
@@ -27,11 +28,8 @@ export const holdersOf = (deal: Deal, role: Role): PersonRef[] =>
   deal.members.filter((m) => m.roles.includes(role)).map((m) => m.person);
 
 /** Sales managers: the workspace's configured managers and the deal's members with the manager role. */
-export function managersOf(deal: Deal, config: WorkspaceConfig): PersonRef[] {
-  const all = [...config.managers, ...holdersOf(deal, 'manager')];
-  const seen = new Set<string>();
-  return all.filter((p) => !seen.has(personKey(p)) && seen.add(personKey(p)));
-}
+export const managersOf = (deal: Deal, config: WorkspaceConfig): PersonRef[] =>
+  uniquePeople([...config.managers, ...holdersOf(deal, 'manager')]);
 
 export const pendingHandoffs = (handoffs: ReadonlyMap<string, Handoff>): Handoff[] =>
   [...handoffs.values()].filter((h) => h.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);

@@ -2,7 +2,7 @@
 // turns a lost compare-and-set race into a retry of the whole decision on fresh state.
 
 import type { DealId, PersonRef, RoomRef, WorkspaceRef } from './ids.js';
-import { personKey, sameWorkspace } from './ids.js';
+import { personKey, sameRoom, sameWorkspace } from './ids.js';
 import type { Deal, TimelineEntry } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
 import type { Commit, Snapshot, Store } from './store-port.js';
@@ -69,10 +69,7 @@ export const workspaceOf = (ctx: CommandContext): WorkspaceRef => {
 
 /** Every room of the deal other than the one the command came from (rooms on the other platform too). */
 export function otherRooms(deal: Deal, from: RoomRef | null): RoomRef[] {
-  return deal.rooms.filter(
-    (r) =>
-      !from || r.platform !== from.platform || r.workspace !== from.workspace || r.channel !== from.channel,
-  );
+  return deal.rooms.filter((r) => !from || !sameRoom(r, from));
 }
 
 /** Room notifications mirroring a room-visible reply into the deal's other rooms. */
@@ -80,10 +77,7 @@ export const toOtherRooms = (deal: Deal, from: RoomRef | null, view: View, cardK
   otherRooms(deal, from).map((room) => ({ to: { kind: 'room' as const, room }, view, cardKey }));
 
 /** Tenant isolation: a deal is visible from its home workspace and the workspaces of its rooms. */
-export function dealVisibleFrom(
-  deal: Deal,
-  ws: { platform: PersonRef['platform']; workspace: PersonRef['workspace'] },
-) {
+export function dealVisibleFrom(deal: Deal, ws: WorkspaceRef): boolean {
   return sameWorkspace(deal.home, ws) || deal.rooms.some((r) => sameWorkspace(r, ws));
 }
 
