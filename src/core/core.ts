@@ -102,9 +102,10 @@ export function createCore(deps: CoreDeps): Core {
 
   /** Commands that name a deal (button clicks) load it by id; the rest load by room. */
   async function load(ctx: CommandContext, command: Command): Promise<Snapshot | Outcome> {
-    const dealId: DealId | undefined =
-      'dealId' in command && command.kind !== 'link' ? command.dealId : undefined;
     const ws = workspaceOf(ctx);
+    // link reads the deal it names; whether this room is taken, the commit itself checks.
+    if (command.kind === 'link') return deps.store.loadDeal(command.dealId, ws);
+    const dealId: DealId | undefined = 'dealId' in command ? command.dealId : undefined;
     if (dealId) {
       const snap = await deps.store.loadDeal(dealId, ws);
       // Unknown and foreign deals get the same answer: nothing about other tenants leaks.

@@ -1,6 +1,7 @@
 // new, link, status, stage: the deal's lifecycle.
 import type { Command, StageMove } from '../commands.js';
 import { findMember, touch, withMember } from '../deal-ops.js';
+import { sameRoom, sameWorkspace } from '../ids.js';
 import type { Deal, TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
 import { PLAYBOOKS, STAGE_LABELS, type Stage, stageIndex } from '../playbooks.js';
@@ -60,7 +61,7 @@ export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>):
   const ids = await commitOrRetry(env, {
     deal: { state: deal, expectedVersion: 0 },
     entries,
-    bindRooms: [{ room: ctx.room, dealId: deal.id }],
+    bindRooms: [{ room, dealId: deal.id }],
   });
   if (ids === 'room-taken')
     return refuse('This channel just became the room of another deal. One channel holds one deal.');
@@ -78,42 +79,31 @@ export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>):
 
 export async function linkRoom(env: Env, cmd: Extract<Command, { kind: 'link' }>): Promise<Outcome> {
   const { ctx, now } = env;
-  if (!ctx.room)
+  const room = ctx.room;
+  if (!room)
     return refuse('Link a channel, not a direct message: run link in the channel that should join the deal.');
-  if (env.snap.deal) {
-    return env.snap.deal.id === cmd.dealId
-      ? refuse(`This channel is already the room of deal ${cmd.dealId}.`)
-      : refuse(`This channel is already the room of deal ${env.snap.deal.id}. One channel holds one deal.`);
-  }
-  const target = await env.store.loadDeal(cmd.dealId, ctx.room);
+  const current = env.snap.deal;
   // Deals of other workspaces are indistinguishable from unknown codes: no probing across tenants.
-  if (
-    !target.deal ||
-    target.deal.home.platform !== ctx.room.platform ||
-    target.deal.home.workspace !== ctx.room.workspace
-  ) {
+  if (!current || !sameWorkspace(current.home, room)) {
     return refuse(
       `There is no deal ${cmd.dealId} in this workspace. Check the code with status in the deal's room.`,
     );
   }
-  const current = target.deal;
-  const deal = touch(
-    withMember({ ...current, rooms: [...current.rooms, ctx.room] }, ctx.actor, null, now),
-    now,
-  );
-  const entries: TimelineEntry[] = [
-    { kind: 'room-linked', at: now, actor: ctx.actor, via: ctx.via, room: ctx.room },
-  ];
+  if (current.rooms.some((r) => sameRoom(r, room))) {
+    return refuse(`This channel is already the room of deal ${cmd.dealId}.`);
+  }
+  const deal = touch(withMember({ ...current, rooms: [...current.rooms, room] }, ctx.actor, null, now), now);
+  const entries: TimelineEntry[] = [{ kind: 'room-linked', at: now, actor: ctx.actor, via: ctx.via, room }];
   const ids = await commitOrRetry(env, {
     deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
     entries,
-    bindRooms: [{ room: ctx.room, dealId: deal.id }],
+    bindRooms: [{ room, dealId: deal.id }],
   });
   if (ids === 'room-taken')
-    return refuse('This channel just became the room of another deal. One channel holds one deal.');
+    return refuse('This channel is already the room of another deal. One channel holds one deal.');
   const view = summaryView(
     deal,
-    target.handoffs,
+    env.snap.handoffs,
     `${ctx.actor.name} linked this channel to deal ${deal.id} "${deal.name}".`,
   );
   return {
