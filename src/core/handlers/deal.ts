@@ -61,7 +61,7 @@ export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>):
   const ids = await commitOrRetry(env, {
     deal: { state: deal, expectedVersion: 0 },
     entries,
-    bindRooms: [{ room, dealId: deal.id }],
+    bindRooms: [{ room: ctx.room, dealId: deal.id }],
   });
   if (ids === 'room-taken')
     return refuse('This channel just became the room of another deal. One channel holds one deal.');
