@@ -21,6 +21,9 @@ export const ACTION_IDS: readonly ActionId[] = Object.values(ACTION);
 /** Slack modal asking for a decline reason (view callback_id). */
 export const DECLINE_MODAL = 'handoff.decline.reason';
 
+/** Teams Universal Actions `refresh` verb: the card asking for its current state, not a user action. */
+export const CARD_REFRESH = 'card.refresh';
+
 const id = z.string().regex(/^[a-z0-9]{1,32}$/);
 const cursor = z.string().regex(/^\d{1,16}-\d{1,16}$/);
 

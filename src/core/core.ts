@@ -8,6 +8,7 @@ import { setConfig, showConfig } from './handlers/config.js';
 import { linkRoom, newDeal, stage, status } from './handlers/deal.js';
 import { answerHandoff } from './handlers/handoff-answer.js';
 import { escalate } from './handlers/handoff-escalate.js';
+import { canActOn } from './handlers/handoff-shared.js';
 import { fireTimer } from './handlers/handoff-timers.js';
 import { help } from './handlers/help.js';
 import { listen } from './handlers/listen.js';
@@ -28,6 +29,8 @@ import {
   workspaceOf,
 } from './runtime.js';
 import type { Snapshot, Store } from './store-port.js';
+import { handoffView } from './view-builders.js';
+import type { HandoffView } from './views.js';
 
 export interface CoreLogger {
   warn(obj: object, msg?: string): void;
@@ -70,6 +73,11 @@ export interface Core {
     permalink?: string,
     options?: RequestOptions,
   ): Promise<Outcome | null>;
+  /**
+   * The handoff card as it is now (a read): for a card refresh, or a repeated click. Uses the same
+   * view and permission rule as a click would, so the two never disagree. Null when unknown here.
+   */
+  handoffCard(ctx: CommandContext, dealId: DealId, handoffId: string): Promise<HandoffView | null>;
   /** Handles one due SLA timer; null when it no longer applies. */
   fireTimer(id: string): Promise<Outcome | null>;
 }
@@ -213,6 +221,14 @@ export function createCore(deps: CoreDeps): Core {
       const command = { ...parsed.command, passive: true, ...(permalink ? { permalink } : {}) };
       const outcome = await execute(ctx, command, options);
       return outcome.readOnly ? null : outcome;
+    },
+    async handoffCard(ctx, dealId, handoffId) {
+      const ws = workspaceOf(ctx);
+      const snap = await deps.store.loadDeal(dealId, ws);
+      // Another tenant's deal reads as unknown, exactly as the core answers a click on it.
+      if (!snap.deal || !dealVisibleFrom(snap.deal, ws)) return null;
+      const h = snap.handoffs.get(handoffId);
+      return h ? handoffView(snap.deal, h, canActOn(snap.deal, h, { snap })) : null;
     },
     fireTimer: (id) =>
       withRetries(

@@ -2,13 +2,10 @@
 // validated payload, and the ids of the inputs some buttons submit. Templates read these through
 // the render data, so no id is spelled in a card file.
 import { z } from 'zod';
-import { ACTION, ACTION_IDS, type ActionId, ActionPayload } from '../core/actions.js';
+import { ACTION, ACTION_IDS, type ActionId, ActionPayload, CARD_REFRESH } from '../core/actions.js';
 
-/**
- * Teams-only verb for `refresh` (Universal Actions): not a user action, so it has no ACTION id.
- * Proposed for src/core/actions.ts as ACTION.cardRefresh; kept here until then.
- */
-export const REFRESH_VERB = 'card.refresh';
+/** Teams-only verb for `refresh` (Universal Actions): not a user action, so it is not in ACTION. */
+export const REFRESH_VERB = CARD_REFRESH;
 
 /** Key under which every button's data repeats its verb: Action.Submit (the fallback) has no verb. */
 export const VERB_KEY = 'dealroom';

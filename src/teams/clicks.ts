@@ -8,7 +8,6 @@ import { handoffCardKey, type Outcome } from '../core/outcome.js';
 import { notice, type View } from '../core/views.js';
 import { isHandoffVerb, type ParsedClick, REFRESH_VERB } from './card-data.js';
 import { personOf, type TeamsTurn } from './context.js';
-import { currentHandoff } from './handoff-card.js';
 import type { TeamsRuntime } from './runtime.js';
 
 /** A view for one reader, with an optional sentence for them alone (e.g. why the click was refused). */
@@ -44,7 +43,8 @@ const personal = (view: View, sentence?: string): PersonalView =>
   sentence ? { view, notice: sentence } : { view };
 
 async function handoffCard(rt: TeamsRuntime, turn: TeamsTurn, click: ParsedClick, sentence?: string) {
-  const view = await currentHandoff(rt.deps.store, turn.ctx, click.payload.d, click.payload.h);
+  const { d, h } = click.payload;
+  const view = d && h ? await rt.deps.core.handoffCard(turn.ctx, d, h) : null;
   return view
     ? personal(view, sentence)
     : personal(notice('warning', sentence ?? 'That handoff is not available here.'));
