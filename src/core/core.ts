@@ -110,6 +110,10 @@ export function createCore(deps: CoreDeps): Core {
 
   /** Commands that name a deal (button clicks) load it by id; the rest load by room. */
   async function load(ctx: CommandContext, command: Command): Promise<Snapshot | Outcome> {
+    // Personal commands read nothing of the room: no round trip spent on a snapshot they ignore.
+    if (command.kind === 'inbox' || command.kind === 'done' || command.kind === 'help') {
+      return { deal: null, handoffs: new Map(), config: EMPTY_CONFIG };
+    }
     const ws = workspaceOf(ctx);
     // link reads the deal it names; whether this room is taken, the commit itself checks.
     if (command.kind === 'link') return deps.store.loadDeal(command.dealId, ws);

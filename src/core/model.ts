@@ -160,6 +160,11 @@ export interface InboxItem {
 }
 
 export const tagInboxId = (dealId: DealId, tagId: string): string => `tag:${dealId}:${tagId}`;
+/** The deal and tag an inbox id names (`tag:<dealId>:<tagId>`), or null for anything else. */
+export function parseTagInboxId(id: string): { dealId: DealId; tagId: string } | null {
+  const m = /^tag:(D-[0-9A-Z]{6}):([a-z0-9]{1,32})$/.exec(id);
+  return m?.[1] && m[2] ? { dealId: m[1] as DealId, tagId: m[2] } : null;
+}
 export const handoffInboxId = (dealId: DealId, handoffId: string): string => `handoff:${dealId}:${handoffId}`;
 
 /** Workspace-level settings (`config am-pool …`, `config managers …`). */

@@ -31,11 +31,14 @@ export class RetryDecision extends Error {
   override name = 'RetryDecision';
 }
 
-/** Commits; a version conflict becomes a retry. Returns entry ids, or 'room-taken'. */
-export async function commitOrRetry(env: Env, commit: Commit): Promise<readonly string[] | 'room-taken'> {
+/** Commits; a version conflict becomes a retry. Returns entry ids, or why a precondition failed. */
+export async function commitOrRetry(
+  env: Env,
+  commit: Commit,
+): Promise<readonly string[] | 'room-taken' | 'gone'> {
   const result = await env.store.commit(env.once ? { ...commit, once: env.once } : commit);
   if (result.ok) return result.entryIds;
-  if (result.conflict === 'room-taken') return 'room-taken';
+  if (result.conflict === 'room-taken' || result.conflict === 'gone') return result.conflict;
   if (result.conflict === 'duplicate') throw new DuplicateRequest();
   throw new RetryDecision(result.conflict);
 }
@@ -43,7 +46,7 @@ export async function commitOrRetry(env: Env, commit: Commit): Promise<readonly 
 /** For commits that bind no room: any conflict is a lost race, so decide again on fresh state. */
 export async function commitWrite(env: Env, commit: Commit): Promise<readonly string[]> {
   const ids = await commitOrRetry(env, commit);
-  if (ids === 'room-taken') throw new RetryDecision('room-taken');
+  if (typeof ids === 'string') throw new RetryDecision(ids);
   return ids;
 }
 

@@ -31,6 +31,8 @@ export interface Commit {
   /** Room → deal bindings; refused (whole commit) when a room is bound to another deal. */
   readonly bindRooms?: readonly { readonly room: RoomRef; readonly dealId: DealId }[];
   readonly unbindRooms?: readonly { readonly room: RoomRef; readonly dealId: DealId }[];
+  /** The commit applies only while this item is open in this person's inbox (else 'gone'). */
+  readonly requireInbox?: { readonly owner: PersonRef; readonly itemId: string };
   readonly inboxAdd?: readonly { readonly owner: PersonRef; readonly item: InboxItem }[];
   readonly inboxRemove?: readonly { readonly owner: PersonRef; readonly itemId: string }[];
   readonly timersAdd?: readonly { readonly id: string; readonly dueAt: number }[];
@@ -45,7 +47,10 @@ export interface Commit {
 
 export type CommitResult =
   | { readonly ok: true; readonly entryIds: readonly string[] }
-  | { readonly ok: false; readonly conflict: 'version' | 'room-taken' | 'config-version' | 'duplicate' };
+  | {
+      readonly ok: false;
+      readonly conflict: 'version' | 'room-taken' | 'config-version' | 'duplicate' | 'gone';
+    };
 
 export interface TimelineQuery {
   readonly filter: TimelineFilter;

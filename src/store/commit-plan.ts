@@ -23,6 +23,7 @@ export interface CommitPlan {
   readonly once?: { readonly key: string; readonly ttlMs: number };
   readonly deal?: VersionedWrite;
   readonly config?: VersionedWrite;
+  readonly requireInbox?: { readonly itemsKey: string; readonly id: string };
   readonly bindRooms: readonly { readonly key: string; readonly dealId: string }[];
   readonly unbindRooms: readonly { readonly key: string; readonly dealId: string }[];
   readonly handoffs: readonly { readonly key: string; readonly field: string; readonly json: string }[];
@@ -85,6 +86,9 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
     ...(deal && { deal }),
     ...(config && { config }),
     ...(wsDeal && { wsDeal }),
+    ...(c.requireInbox && {
+      requireInbox: { itemsKey: keys.inboxItems(c.requireInbox.owner), id: c.requireInbox.itemId },
+    }),
     bindRooms: (c.bindRooms ?? []).map((b) => ({ key: keys.room(b.room), dealId: b.dealId })),
     unbindRooms: (c.unbindRooms ?? []).map((b) => ({ key: keys.room(b.room), dealId: b.dealId })),
     handoffs: (c.handoffs ?? []).map((h) => ({

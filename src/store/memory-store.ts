@@ -69,6 +69,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     if (plan.config && (data.hget(plan.config.key, 'v') ?? '0') !== plan.config.expected) {
       return { ok: false, conflict: 'config-version' };
     }
+    if (plan.requireInbox && data.hget(plan.requireInbox.itemsKey, plan.requireInbox.id) === null) {
+      return { ok: false, conflict: 'gone' };
+    }
     for (const b of plan.bindRooms) {
       const bound = data.get(b.key);
       if (bound !== null && bound !== b.dealId) return { ok: false, conflict: 'room-taken' };

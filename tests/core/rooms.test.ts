@@ -83,6 +83,27 @@ describe.each(STORE_KINDS)('rooms, stages and isolation (%s store)', (kind) => {
     );
   });
 
+  it('marks a tag done once, only from its own inbox, and refuses forged item ids', async () => {
+    const { dealId } = await h.as(sam, room)(say`new Done deal`);
+    await h.as(sam, room)(say`tag ${ana} please review`);
+    const [item] = await h.store.inbox(ana, 10);
+    const eve = who('Eve', 'slack', 'T-OTHER');
+    // Someone else, even knowing the id, cannot close Ana's item or write to the deal.
+    const forged = await h.core.execute(h.ctx(eve, null), { kind: 'done', itemId: item!.id });
+    expect(replyText(forged)).toBe('That item is not open in your inbox (it may already be done).');
+    expect(forged.readOnly).toBe(true);
+    const first = await h.core.execute(h.ctx(ana, null), { kind: 'done', itemId: item!.id });
+    expect(first.readOnly).toBe(false);
+    expect(first.reply.kind === 'inbox' && first.reply.items).toEqual([]);
+    const again = await h.core.execute(h.ctx(ana, null), { kind: 'done', itemId: item!.id });
+    expect(again.readOnly).toBe(true);
+    for (const itemId of ['tag:D-000000:abc', 'nonsense', `handoff:${dealId}:x`]) {
+      expect((await h.core.execute(h.ctx(ana, null), { kind: 'done', itemId })).readOnly).toBe(true);
+    }
+    const tags = await h.store.timeline(dealId!, { filter: 'tags', limit: 10 });
+    expect(tags.entries.map((e) => e.kind)).toEqual(['tag-done', 'tag']);
+  });
+
   it("never lets one workspace read or change another workspace's deal", async () => {
     const { dealId } = await h.as(sam, room)(say`new Hooli outbound`);
     await h.as(sam, room)(say`stage qualify`);

@@ -182,6 +182,28 @@ export function commitContract({ store: s }: ContractContext): void {
       expect((await s().commit({ once: retry, timelineOf: d.id, entries: [entry('tag')] })).ok).toBe(true);
     });
 
+    it('applies a commit that requires an open inbox item only while it is open ("gone" after)', async () => {
+      const d = await createDeal(s(), deal());
+      const bob = person('Bob');
+      const item = inboxItem(d.id, { id: 'tag:x:1' });
+      await commitOk(s(), { inboxAdd: [{ owner: bob, item }] });
+      const close = {
+        timelineOf: d.id,
+        entries: [entry('tag-done')],
+        requireInbox: { owner: bob, itemId: item.id },
+        inboxRemove: [{ owner: bob, itemId: item.id }],
+      };
+      expect((await s().commit(close)).ok).toBe(true);
+      const before = await observe(s(), d);
+      expect(await s().commit(close)).toEqual({ ok: false, conflict: 'gone' });
+      expect(await observe(s(), d)).toEqual(before);
+      // Another person's inbox never satisfies it.
+      expect(await s().commit({ ...close, requireInbox: { owner: person('Cy'), itemId: item.id } })).toEqual({
+        ok: false,
+        conflict: 'gone',
+      });
+    });
+
     it('rejects a commit whose entries have no timeline, before writing anything', async () => {
       await expect(s().commit({ entries: [entry('tag')] })).rejects.toThrow(RangeError);
       await expect(s().commit({ deal: { state: deal(), expectedVersion: -1 } })).rejects.toThrow(RangeError);

@@ -63,7 +63,7 @@ export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>):
     entries,
     bindRooms: [{ room: ctx.room, dealId: deal.id }],
   });
-  if (ids === 'room-taken')
+  if (typeof ids === 'string')
     return refuse('This channel just became the room of another deal. One channel holds one deal.');
   const headline = `${ctx.actor.name} created deal ${deal.id} "${deal.name}" (${playbook.label}). Link another channel to it with: link ${deal.id}`;
   return {
@@ -99,7 +99,7 @@ export async function linkRoom(env: Env, cmd: Extract<Command, { kind: 'link' }>
     entries,
     bindRooms: [{ room, dealId: deal.id }],
   });
-  if (ids === 'room-taken')
+  if (typeof ids === 'string')
     return refuse('This channel is already the room of another deal. One channel holds one deal.');
   const view = summaryView(
     deal,

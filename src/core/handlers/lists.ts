@@ -1,8 +1,8 @@
 // timeline, inbox and done: reading the deal's history and one's own open items.
 import type { Command } from '../commands.js';
-import { type TimelineEntry, tagInboxId } from '../model.js';
+import { parseTagInboxId, type TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
-import { commitWrite, type Env, refuse, replyOnly, withIds } from '../runtime.js';
+import { commitOrRetry, type Env, refuse, replyOnly, withIds } from '../runtime.js';
 import { inboxView, timelineView } from '../view-builders.js';
 import { requireDeal } from './deal.js';
 
@@ -34,26 +34,36 @@ export async function inbox(env: Env): Promise<Outcome> {
 
 export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): Promise<Outcome> {
   const { ctx, now } = env;
-  const items = await env.store.inbox(ctx.actor, 500);
-  const item = items.find((i) => i.id === cmd.itemId);
-  if (!item) return refuse('That item is not open in your inbox (it may already be done).');
-  if (item.kind === 'handoff') {
+  if (cmd.itemId.startsWith('handoff:')) {
     return refuse('A handoff leaves your inbox when you accept, decline or reassign it.');
   }
-  const entry: TimelineEntry = { kind: 'tag-done', at: now, actor: ctx.actor, via: ctx.via, tagId: item.ref };
-  const ids = await commitWrite(env, {
-    timelineOf: item.dealId,
+  const tag = parseTagInboxId(cmd.itemId);
+  const gone = 'That item is not open in your inbox (it may already be done).';
+  if (!tag) return refuse(gone);
+  const entry: TimelineEntry = {
+    kind: 'tag-done',
+    at: now,
+    actor: ctx.actor,
+    via: ctx.via,
+    tagId: tag.tagId,
+  };
+  // One write, valid only while the item is open in the actor's own inbox: that is what makes the
+  // deal named in the id theirs to write to, and a second click a no-op.
+  const ids = await commitOrRetry(env, {
+    timelineOf: tag.dealId,
     entries: [entry],
-    inboxRemove: [{ owner: ctx.actor, itemId: tagInboxId(item.dealId, item.ref) }],
+    requireInbox: { owner: ctx.actor, itemId: cmd.itemId },
+    inboxRemove: [{ owner: ctx.actor, itemId: cmd.itemId }],
   });
-  const rest = items.filter((i) => i.id !== item.id);
+  if (typeof ids === 'string') return refuse(gone);
+  const rest = await env.store.inbox(ctx.actor, INBOX_LIMIT);
   return {
-    reply: { ...inboxView(ctx.actor, rest.slice(0, INBOX_LIMIT)) },
+    reply: inboxView(ctx.actor, rest),
     visibility: 'private',
     notifications: [],
     updates: [],
     entries: withIds([entry], ids),
-    dealId: item.dealId,
+    dealId: tag.dealId,
     readOnly: false,
   };
 }

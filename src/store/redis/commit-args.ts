@@ -38,6 +38,7 @@ export function commitArgs(plan: CommitPlan): ScriptCall {
     ...(plan.once && { o: [k(plan.once.key), a(plan.once.ttlMs)] }),
     ...(plan.deal && { d: versioned(plan.deal) }),
     ...(plan.config && { c: versioned(plan.config) }),
+    ...(plan.requireInbox && { r: [k(plan.requireInbox.itemsKey), a(plan.requireInbox.id)] }),
     b: plan.bindRooms.map((b) => [k(b.key), a(b.dealId)]),
     u: plan.unbindRooms.map((u) => [k(u.key), a(u.dealId)]),
     h: plan.handoffs.map((h) => [k(h.key), a(h.field), a(h.json)]),

@@ -39,7 +39,7 @@ export interface RedisStoreOptions {
   readonly logger?: StoreLogger;
 }
 
-const CONFLICTS = ['version', 'room-taken', 'config-version', 'duplicate'] as const;
+const CONFLICTS = ['version', 'room-taken', 'config-version', 'duplicate', 'gone'] as const;
 type Conflict = (typeof CONFLICTS)[number];
 const isConflict = (value: string): value is Conflict => (CONFLICTS as readonly string[]).includes(value);
 

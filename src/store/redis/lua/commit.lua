@@ -7,6 +7,7 @@
 --   o  = [onceK, ttlA]                           idempotency key: present = 'duplicate', else set
 --   d  = [stateK, expectedA, nextA, jsonA]       deal compare-and-set (absent v = "0")
 --   c  = [configK, expectedA, nextA, jsonA]      workspace config compare-and-set
+--   r  = [itemsK, idA]                           the inbox item must still be open, else 'gone'
 --   b  = [[roomK, dealA], ...]                   bind: room must be unbound or bound to that deal
 --   u  = [[roomK, dealA], ...]                   unbind: only if still bound to that deal
 --   h  = [[handoffsK, idA, jsonA], ...]
@@ -32,6 +33,10 @@ if d and (redis.call('HGET', K[d[1]], 'v') or '0') ~= A[d[2]] then
 end
 if c and (redis.call('HGET', K[c[1]], 'v') or '0') ~= A[c[2]] then
   return { 'conflict', 'config-version' }
+end
+local r = plan.r
+if r and redis.call('HEXISTS', K[r[1]], A[r[2]]) == 0 then
+  return { 'conflict', 'gone' }
 end
 for _, b in ipairs(plan.b) do
   local bound = redis.call('GET', K[b[1]])
