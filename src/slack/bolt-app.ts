@@ -1,0 +1,128 @@
+// Bolt, configured for Dealroom: one WebClient that talks to SLACK_API_URL, and the receiver.
+//
+// HTTP mode uses Bolt's HTTPReceiver, but not its own server: its requestListener is mounted on the
+// shared Express app at /slack/events. That keeps Bolt's lean path (raw body, signature check, ack)
+// and skips ExpressReceiver's second router and body-parser chain. DESIGN.md §6 measured a bare Bolt
+// app at ~3.3–4.1k signed /deal req/s on HTTPReceiver against ~2.1–2.9k on ExpressReceiver; on this
+// (shared, noisy) machine the Express route + requestListener came out a little above ExpressReceiver
+// and clearly below the bare receiver, because Express still runs its app and router per request.
+// Parity needs the request to reach requestListener before Express does: a change to the server that
+// service.ts creates. Socket Mode (SLACK_APP_TOKEN) needs no public URL and mounts nothing.
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { Express } from 'express';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { EVENTS_PATH } from './surface.js';
+
+type SlackConfig = NonNullable<Config['slack']>;
+
+export type SlackReceiver =
+  | { readonly mode: 'http'; readonly receiver: HTTPReceiver }
+  | { readonly mode: 'socket'; readonly receiver: SocketModeReceiver };
+
+export interface Identity {
+  readonly team: string;
+  readonly botUserId: string;
+  readonly botId: string;
+}
+
+export function webClientOptions(
+  slack: SlackConfig,
+  env: Config['env'],
+  logger: Logger,
+): webApi.WebClientOptions {
+  return {
+    slackApiUrl: slack.apiUrl,
+    logger: boltLogger(logger),
+    // The default policy retries for ~30 minutes; in tests a failed call must fail now. In
+    // production a couple of quick retries cover a blip without holding a channel's queue for long.
+    retryConfig:
+      env === 'test' ? { retries: 0 } : { retries: 2, factor: 2, minTimeout: 1_000, randomize: true },
+    // On a 429 the WebClient would pause every call of the app; our outbox waits per channel instead.
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+}
+
+export function createReceiver(
+  slack: SlackConfig,
+  clientOptions: webApi.WebClientOptions,
+  logger: Logger,
+): SlackReceiver {
+  const log = boltLogger(logger);
+  if (slack.appToken) {
+    return {
+      mode: 'socket',
+      receiver: new SocketModeReceiver({
+        appToken: slack.appToken,
+        logger: log,
+        installerOptions: { clientOptions },
+      }),
+    };
+  }
+  return {
+    mode: 'http',
+    receiver: new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: [EVENTS_PATH],
+      logger: log,
+      // Ack first, work after: the HTTP response goes out as soon as a handler acks.
+      processBeforeResponse: false,
+    }),
+  };
+}
+
+export class SlackStartError extends Error {
+  override name = 'SlackStartError';
+}
+
+/** auth.test: who the bot token belongs to. Fails start-up with a sentence when the token is refused. */
+export async function whoAmI(client: webApi.WebClient): Promise<Identity> {
+  let res: webApi.AuthTestResponse;
+  try {
+    res = await client.auth.test();
+  } catch (error) {
+    throw new SlackStartError(
+      `Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${(error as Error).message}). Check the token and SLACK_API_URL.`,
+      { cause: error },
+    );
+  }
+  if (!res.team_id || !res.user_id || !res.bot_id) {
+    throw new SlackStartError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot user).');
+  }
+  return { team: res.team_id, botUserId: res.user_id, botId: res.bot_id };
+}
+
+export function createBoltApp(
+  r: SlackReceiver,
+  slack: SlackConfig,
+  identity: Identity,
+  clientOptions: webApi.WebClientOptions,
+  logger: Logger,
+): App {
+  return new App({
+    receiver: r.receiver,
+    token: slack.botToken,
+    // Known from our own auth.test: Bolt then makes no auth.test call of its own.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    clientOptions,
+    logger: boltLogger(logger),
+    // The error boundary needs the request body to tell the right person.
+    extendedErrorHandler: true,
+    // Bolt's conversation store keeps per-conversation state we never use: one lookup less per request.
+    convoStore: false,
+  });
+}
+
+/** HTTP mode: Slack's one request URL on the shared Express app. */
+export function mountHttp(app: Express, receiver: HTTPReceiver): void {
+  app.post(EVENTS_PATH, (req, res, next) => {
+    try {
+      receiver.requestListener(req, res);
+    } catch (error) {
+      next(error);
+    }
+  });
+}

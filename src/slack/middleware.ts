@@ -1,0 +1,65 @@
+// Global Bolt middleware, in order: ack first, then drop double clicks.
+//
+// Ack: Slack shows an error if a command or click is not acknowledged within 3 s, so they are acked
+// before any work (events are acked by Bolt itself). The decline form acks in its own handler,
+// because its ack may carry "this field is required".
+//
+// Double clicks: a click is claimed in the store (shared by replicas) by who clicked what on which
+// message, for a few seconds, so a double click is one click. (Slack does not re-deliver clicks;
+// retried events and repeated forms are handled per delivery id, see deliveries.ts.)
+import { createHash } from 'node:crypto';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Store } from '../core/store-port.js';
+import type { Logger } from '../logger.js';
+
+const CLICK_TTL_MS = 5_000;
+
+type Body = Readonly<Record<string, unknown>>;
+
+interface ClickBody {
+  readonly team?: { readonly id?: string } | null;
+  readonly user?: { readonly id?: string };
+  readonly container?: { readonly message_ts?: string; readonly view_id?: string };
+  readonly view?: { readonly id?: string };
+  readonly actions?: readonly {
+    readonly action_id?: string;
+    readonly block_id?: string;
+    readonly value?: string;
+    readonly selected_user?: string;
+    readonly selected_option?: { readonly value?: string };
+  }[];
+}
+
+/** Who clicked what, on which message: the same for both clicks of a double click. */
+export function clickKey(body: Body): string | null {
+  if (body.type !== 'block_actions') return null;
+  const b = body as ClickBody;
+  const a = b.actions?.[0];
+  const what = [
+    b.team?.id,
+    b.user?.id,
+    a?.action_id,
+    a?.value ?? a?.selected_option?.value ?? `${a?.block_id}:${a?.selected_user}`,
+    b.container?.message_ts ?? b.container?.view_id ?? b.view?.id,
+  ];
+  return createHash('sha256').update(JSON.stringify(what)).digest('base64url');
+}
+
+export function ackFirst(): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const body = args.body as Body;
+    if ('ack' in args && typeof args.ack === 'function' && body.type !== 'view_submission') await args.ack();
+    await args.next();
+  };
+}
+
+export function dropDoubleClicks(store: Store, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const key = clickKey(args.body as Body);
+    if (key && !(await store.claimOnce('slack-click', key, CLICK_TTL_MS))) {
+      logger.debug('dropped a double click');
+      return;
+    }
+    await args.next();
+  };
+}

@@ -1,0 +1,130 @@
+// Outgoing Web API calls, one lane per channel. Slack allows chat.postMessage about 1 message per
+// second per channel, with short bursts (DESIGN.md §6); a lane spaces its posts with a token bucket
+// (3 at once, then 1/s). On HTTP 429 the WebClient would pause *every* call of the app, so it is told
+// to reject rate-limited calls instead (rejectRateLimitedCalls) and the lane that got the 429 waits
+// Retry-After and tries again, while other channels carry on. Calls within a lane keep their order
+// (pages of one reply, a reply before the card update that follows it); ephemerals and updates share
+// their channel's lane for that reason, but only posts spend tokens (Slack's 1/s is for posts).
+import type { Logger } from '../logger.js';
+
+export interface OutboxOptions {
+  /** Time for one post token to come back: 1 000 ms = 1 message/s per channel. */
+  readonly postIntervalMs?: number;
+  /** Posts a quiet channel may send at once. */
+  readonly burst?: number;
+  /** 429s in a row for one call before giving up. */
+  readonly maxRateLimitRetries?: number;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export type CallKind = 'post' | 'other';
+
+export interface Outbox {
+  /** Runs `call` in `channel`'s lane, after that lane's earlier calls; retried after a 429. */
+  send<T>(channel: string, kind: CallKind, call: () => Promise<T>): Promise<T>;
+  /** Resolves when every queued call has finished (or `timeoutMs` passed). */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
+interface Lane {
+  tail: Promise<unknown>;
+  tokens: number;
+  refilledAt: number;
+  /** Epoch ms before which nothing in this lane is sent (a 429's Retry-After). */
+  pausedUntil: number;
+}
+
+/** The WebClient's error for a 429 when rejectRateLimitedCalls is on. */
+function retryAfterMs(error: unknown): number | null {
+  const e = error as { code?: unknown; retryAfter?: unknown } | null;
+  return e?.code === 'slack_webapi_rate_limited_error' && typeof e.retryAfter === 'number'
+    ? e.retryAfter * 1_000
+    : null;
+}
+
+export function createOutbox(logger: Logger, o: OutboxOptions = {}): Outbox {
+  const interval = o.postIntervalMs ?? 1_000;
+  const burst = o.burst ?? 3;
+  const maxRetries = o.maxRateLimitRetries ?? 3;
+  const now = o.now ?? Date.now;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const lanes = new Map<string, Lane>();
+
+  const lane = (channel: string): Lane => {
+    let l = lanes.get(channel);
+    if (!l) {
+      l = { tail: Promise.resolve(), tokens: burst, refilledAt: now(), pausedUntil: 0 };
+      lanes.set(channel, l);
+    }
+    return l;
+  };
+
+  /**
+   * A lane with nothing queued is forgotten once its tokens are back and no Retry-After holds, so
+   * thousands of quiet channels cost no memory and a fresh lane never grants more than Slack allows.
+   */
+  function forgetWhenIdle(channel: string, l: Lane, tail: Promise<unknown>): void {
+    if (lanes.get(channel) !== l || l.tail !== tail) return;
+    const t = now();
+    const recoveredIn = Math.max((burst - l.tokens) * interval - (t - l.refilledAt), l.pausedUntil - t, 0);
+    if (recoveredIn === 0) {
+      lanes.delete(channel);
+      return;
+    }
+    setTimeout(() => forgetWhenIdle(channel, l, tail), recoveredIn).unref();
+  }
+
+  async function takePostToken(l: Lane): Promise<void> {
+    for (;;) {
+      const t = now();
+      l.tokens = Math.min(burst, l.tokens + (t - l.refilledAt) / interval);
+      l.refilledAt = t;
+      if (l.tokens >= 1) {
+        l.tokens -= 1;
+        return;
+      }
+      await sleep(Math.ceil((1 - l.tokens) * interval));
+    }
+  }
+
+  async function run<T>(channel: string, l: Lane, kind: CallKind, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const wait = l.pausedUntil - now();
+      if (wait > 0) await sleep(wait);
+      if (kind === 'post') await takePostToken(l);
+      try {
+        return await call();
+      } catch (error) {
+        const retryIn = retryAfterMs(error);
+        if (retryIn === null || attempt >= maxRetries) throw error;
+        logger.warn({ channel, retryInMs: retryIn }, 'Slack rate-limited this channel; waiting Retry-After');
+        l.pausedUntil = Math.max(l.pausedUntil, now() + retryIn);
+      }
+    }
+  }
+
+  return {
+    send(channel, kind, call) {
+      const l = lane(channel);
+      const result = l.tail.then(() => run(channel, l, kind, call));
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      l.tail = settled;
+      void settled.then(() => forgetWhenIdle(channel, l, settled));
+      return result;
+    },
+    async drain(timeoutMs = 10_000) {
+      const all = Promise.all([...lanes.values()].map((l) => l.tail));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+        timer.unref();
+      });
+      await Promise.race([all, timeout]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Shows a command's outcome in Slack: the reply to the person (ephemeral) or to the room (a message),
+// remembers where a handoff card was posted so it can be updated, then hands the notifications and
+// card updates to the dispatcher (Slack rooms and DMs through our sink, Teams through its own).
+import type { Dispatcher } from '../core/dispatch.js';
+import type { Outcome } from '../core/outcome.js';
+import type { Store } from '../core/store-port.js';
+import { notice, type View } from '../core/views.js';
+import type { Logger } from '../logger.js';
+import type { ReplyTarget } from './context.js';
+import { type Messenger, slackErrorCode } from './messenger.js';
+import { renderView, type SlackMessage } from './render/render.js';
+
+/** Where the bot may not post, Slack's response_url still may (slash commands and clicks). */
+const CANNOT_POST = new Set(['channel_not_found', 'not_in_channel', 'user_not_in_channel', 'is_archived']);
+
+const INVITE_HINT =
+  'I am not a member of this channel, so I cannot keep cards here up to date or hear messages. Invite me with /invite @Dealroom.';
+
+/** A posted copy of a card, as kept in the store's card refs (shared with Teams: prefixed). */
+export const cardRef = (channel: string, ts: string): string => `slack:${channel}:${ts}`;
+export function parseCardRef(ref: string): { channel: string; ts: string } | null {
+  const m = /^slack:([A-Z0-9]+):(\d+\.\d+)$/.exec(ref);
+  return m?.[1] && m[2] ? { channel: m[1], ts: m[2] } : null;
+}
+
+export interface Replies {
+  send(target: ReplyTarget, outcome: Outcome): Promise<void>;
+  /** A view only the person sees (an error sentence, a notice that is not a command's outcome). */
+  tell(target: ReplyTarget, view: View): Promise<void>;
+}
+
+export function createReplies(
+  messenger: Messenger,
+  store: Store,
+  dispatcher: Dispatcher,
+  logger: Logger,
+): Replies {
+  async function privately(target: ReplyTarget, pages: readonly SlackMessage[]): Promise<void> {
+    try {
+      await messenger.ephemeral(target.channel, target.user, pages);
+    } catch (error) {
+      if (!target.responseUrl || !CANNOT_POST.has(slackErrorCode(error) ?? '')) throw error;
+      for (const page of pages) await messenger.respond(target.responseUrl, page, 'ephemeral');
+    }
+  }
+
+  async function publicly(target: ReplyTarget, pages: readonly SlackMessage[]): Promise<string | undefined> {
+    try {
+      const [first] = await messenger.post(target.channel, pages);
+      return first;
+    } catch (error) {
+      if (!target.responseUrl || !CANNOT_POST.has(slackErrorCode(error) ?? '')) throw error;
+      logger.warn(
+        { channel: target.channel, error: slackErrorCode(error) },
+        'cannot post in this channel (invite the bot); answered through response_url, so the card cannot be updated later',
+      );
+      for (const page of pages) await messenger.respond(target.responseUrl, page, 'in_channel');
+      const [hint] = renderView(notice('info', INVITE_HINT), target.team);
+      if (hint) await messenger.respond(target.responseUrl, hint, 'ephemeral');
+      return undefined;
+    }
+  }
+
+  return {
+    async send(target, outcome) {
+      // A retried delivery of a request that already took effect: the first one said everything.
+      if (outcome.duplicate || (target.repeat && outcome.readOnly)) return;
+      try {
+        // A refused click comes back as the card with a sentence for the clicker: the sentence is the
+        // answer (the card itself is unchanged and stays where it is).
+        const reply =
+          outcome.visibility === 'private' && outcome.reply.kind === 'handoff' && outcome.reply.notice
+            ? notice('warning', outcome.reply.notice)
+            : outcome.reply;
+        const pages = renderView(reply, target.team);
+        if (outcome.visibility === 'private') {
+          await privately(target, pages);
+        } else {
+          const ts = await publicly(target, pages);
+          if (ts && outcome.replyCardKey && outcome.dealId) {
+            await store.addCardRef(outcome.dealId, outcome.replyCardKey, cardRef(target.channel, ts));
+          }
+        }
+      } finally {
+        // What the command changed reaches everyone else even if showing the reply failed.
+        await dispatcher.deliver(outcome);
+      }
+    },
+    async tell(target, view) {
+      if (target.repeat) return;
+      await privately(target, renderView(view, target.team));
+    },
+  };
+}

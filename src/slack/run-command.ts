@@ -1,0 +1,65 @@
+// A typed command, from `/deal …` or `@Dealroom …`: resolve mentions, run it through the core, show
+// the outcome. `new … --channel` first makes the channel the deal will live in.
+import type { Core, RequestOptions } from '../core/core.js';
+import { parseCommand } from '../core/parse/index.js';
+import { commandContext, type ReplyTarget, slackPerson } from './context.js';
+import { toCommandInput } from './mentions.js';
+import type { Messenger } from './messenger.js';
+import type { NewChannel } from './new-channel.js';
+import type { People } from './people.js';
+import type { Replies } from './replies.js';
+
+export interface CommandRunner {
+  run(source: CommandSource): Promise<void>;
+}
+
+export interface CommandSource {
+  readonly team: string;
+  readonly user: string;
+  /** The handle Slack gave for the user (slash commands carry one; events do not). */
+  readonly userName?: string;
+  readonly channel: string;
+  /** The command text as Slack sent it (markup and escapes included). */
+  readonly text: string;
+  readonly responseUrl?: string;
+  /** For a delivery Slack may repeat (an event): its identity for the core, and whether it is a repeat. */
+  readonly options?: RequestOptions;
+  readonly repeat?: boolean;
+}
+
+export interface RunnerDeps {
+  readonly core: Core;
+  readonly people: People;
+  readonly replies: Replies;
+  readonly newChannel: NewChannel;
+  readonly messenger: Messenger;
+  readonly botUserId: string;
+}
+
+export function createCommandRunner(d: RunnerDeps): CommandRunner {
+  return {
+    async run(s) {
+      const nameOf = (user: string, hint?: string) => d.people.nameOf(s.team, user, hint);
+      const [actorName, input] = await Promise.all([
+        nameOf(s.user, s.userName),
+        toCommandInput(s.text, { team: s.team, botUserId: d.botUserId, nameOf }),
+      ]);
+      const ctx = commandContext(slackPerson(s.team, s.user, actorName), s.channel);
+      const target: ReplyTarget = {
+        team: ctx.actor.workspace,
+        channel: s.channel,
+        user: s.user,
+        ...(s.responseUrl ? { responseUrl: s.responseUrl } : {}),
+        ...(s.repeat ? { repeat: true } : {}),
+      };
+      const parsed = parseCommand(input);
+      if (parsed.ok && parsed.command.kind === 'new' && parsed.command.createChannel) {
+        return d.newChannel.create(ctx, parsed.command, target, s.options);
+      }
+      const startsRoom = parsed.ok && (parsed.command.kind === 'new' || parsed.command.kind === 'link');
+      // A deal room must be one the bot is in: to post its cards and to hear it (listening).
+      if (startsRoom && ctx.room) await d.messenger.join(s.channel);
+      await d.replies.send(target, await d.core.run(ctx, input, s.options));
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// /deal through the real service: dedicated deal channels, sentences for bad input, the error
+// boundary, replies where the bot may not post, and a 429 that holds only its own channel.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreUnavailableError, userSentenceFor } from '../../src/core/errors.js';
+import type { ChannelId, RoomRef, WorkspaceId } from '../../src/core/ids.js';
+import type { Store } from '../../src/core/store-port.js';
+import type { FakeSlackCall } from '../../src/playground/fake-slack-api.js';
+import { candidateNames, channelSlug } from '../../src/slack/new-channel.js';
+import { type SlackHarness, startSlackHarness, TEAM, textOf } from '../support/slack-harness.js';
+import { checkSentPayloads } from '../support/slack-schemas.js';
+
+const roomOf = (channel: string): RoomRef => ({
+  platform: 'slack',
+  workspace: TEAM as WorkspaceId,
+  channel: channel as ChannelId,
+});
+
+/** A store that cannot reach its database for one channel, with a detail users must never see. */
+function brokenFor(channel: string) {
+  return (store: Store): Store =>
+    new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'loadRoom') {
+          return async (room: RoomRef) => {
+            if (room.channel === channel) throw new StoreUnavailableError('ETIMEDOUT redis-7.internal:6379');
+            return target.loadRoom(room);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+}
+
+describe('deal channel names', () => {
+  it('are lowercase, at most 80 characters with any suffix, and cut at a word boundary', () => {
+    expect(channelSlug('Acme Expansion (EMEA)!')).toBe('deal-acme-expansion-emea');
+    expect(channelSlug('Crème Brûlée Café')).toBe('deal-creme-brulee-cafe');
+    const long = channelSlug('Very long deal name '.repeat(10));
+    expect(long.length).toBeLessThanOrEqual(77);
+    expect(long.endsWith('-')).toBe(false);
+    expect(candidateNames(long).every((n) => n.length <= 80 && /^[a-z0-9_-]+$/.test(n))).toBe(true);
+    expect(channelSlug('東京 ディール')).toMatch(/^deal-[0-9a-f]{8}$/);
+    expect(candidateNames('deal-x').slice(0, 3)).toEqual(['deal-x', 'deal-x-2', 'deal-x-3']);
+  });
+});
+
+describe('/deal commands over HTTP', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({ store: 'redis', wrapStore: brokenFor('CBROKEN') });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const ephemeralsIn = (channel: string) =>
+    h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.channel === channel);
+  const postsIn = (channel: string) =>
+    h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+  const created = (name: string) =>
+    h.fake.callsTo('conversations.create').filter((c) => c.args.name === name && c.ok);
+
+  it('new … --channel creates deal-<slug>, invites the creator and opens the deal there', async () => {
+    const sam = h.who('USAM', 'CORIGIN');
+    await h.slash(sam, 'new "Acme Corp (EMEA)" outbound --channel');
+    await h.fake.waitFor(() => ephemeralsIn('CORIGIN').length >= 1);
+    const [create] = created('deal-acme-corp-emea');
+    expect(create).toBeDefined();
+    const channel = h.fake.callsTo('conversations.invite')[0]?.args.channel as string;
+    expect(h.fake.members(channel)).toContain('USAM');
+    expect(textOf(postsIn(channel)[0]?.args.blocks)).toContain('Acme Corp (EMEA)');
+    expect(textOf(ephemeralsIn('CORIGIN')[0]?.args.blocks)).toContain('#deal-acme-corp-emea');
+    const deal = (await h.store.loadRoom(roomOf(channel))).deal;
+    expect(deal?.name).toBe('Acme Corp (EMEA)');
+    expect(deal?.model).toBe('outbound');
+    // The channel the command was typed in did not become a deal room.
+    expect((await h.store.loadRoom(roomOf('CORIGIN'))).deal).toBeNull();
+  });
+
+  it('adds a numeric suffix when the name is taken', async () => {
+    h.fake.addChannel('deal-globex');
+    await h.slash(h.who('USAM', 'CORIGIN2'), 'new Globex --channel');
+    await h.fake.waitFor(() => ephemeralsIn('CORIGIN2').length >= 1);
+    const tries = h.fake
+      .callsTo('conversations.create')
+      .filter((c) => String(c.args.name).startsWith('deal-globex'));
+    expect(tries.map((c) => [c.args.name, c.error ?? 'ok'])).toEqual([
+      ['deal-globex', 'name_taken'],
+      ['deal-globex-2', 'ok'],
+    ]);
+    const channel = h.fake.callsTo('conversations.invite').at(-1)?.args.channel as string;
+    expect((await h.store.loadRoom(roomOf(channel))).deal?.name).toBe('Globex');
+  });
+
+  it('creates one channel when two identical requests race', async () => {
+    const sam = h.who('USAM', 'CRACE');
+    await Promise.all([h.slash(sam, 'new Initech --channel'), h.slash(sam, 'new Initech --channel')]);
+    await h.fake.waitFor(() => ephemeralsIn('CRACE').length >= 2);
+    expect(
+      h.fake.callsTo('conversations.create').filter((c) => String(c.args.name).startsWith('deal-initech')),
+    ).toHaveLength(1);
+    const texts = ephemeralsIn('CRACE').map((c) => textOf(c.args.blocks));
+    expect(texts.filter((t) => t.includes('is being created already'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('Created the deal room #deal-initech'))).toHaveLength(1);
+  });
+
+  it('answers an unknown command with a sentence and the usage, privately, writing nothing', async () => {
+    const sam = h.who('USAM', 'CTYPO');
+    await h.slash(sam, 'stauts <!channel>');
+    await h.fake.waitFor(() => ephemeralsIn('CTYPO').length >= 1);
+    const text = textOf(ephemeralsIn('CTYPO')[0]?.args.blocks);
+    expect(text).toContain("I don't know the command");
+    expect(text).toContain('status');
+    expect(text).toContain('/deal new');
+    expect(JSON.stringify(ephemeralsIn('CTYPO')[0]?.args)).not.toMatch(/<!/);
+    expect(postsIn('CTYPO')).toHaveLength(0);
+    expect((await h.store.loadRoom(roomOf('CTYPO'))).deal).toBeNull();
+  });
+
+  it('tells the person one sentence when something breaks, never the error itself', async () => {
+    await h.slash(h.who('USAM', 'CBROKEN'), 'status');
+    await h.fake.waitFor(() => ephemeralsIn('CBROKEN').length >= 1);
+    const call = ephemeralsIn('CBROKEN')[0] as FakeSlackCall;
+    expect(textOf(call.args.blocks)).toContain(userSentenceFor(new StoreUnavailableError('x')));
+    expect(JSON.stringify(call.args)).not.toContain('ETIMEDOUT');
+    expect(JSON.stringify(call.args)).not.toContain('redis-7');
+  });
+
+  it('answers an app mention that breaks the same way, but stays silent about an overheard message', async () => {
+    const sam = h.who('USAM', 'CBROKEN');
+    await h.message(sam, '<@UANA> an overheard message', { ts: '1700000500.000100' });
+    await h.mention(sam, '<@UDEALBOT> status');
+    await h.fake.waitFor(() => ephemeralsIn('CBROKEN').length >= 2);
+    // The sentinel mention came after the overheard message: had it been answered, it would be here.
+    await new Promise((r) => setTimeout(r, 200));
+    const texts = ephemeralsIn('CBROKEN').map((c) => textOf(c.args.blocks));
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain(userSentenceFor(new StoreUnavailableError('x')));
+    expect(h.fake.callsTo('reactions.add').filter((c) => c.args.channel === 'CBROKEN')).toHaveLength(0);
+  });
+
+  it('answers through response_url where the bot cannot post', async () => {
+    h.fake.blockChannel('CNOBOT');
+    await h.slash(h.who('USAM', 'CNOBOT'), 'help', h.fake.responseUrl('help-1'));
+    await h.fake.waitFor((calls) => calls.some((c) => c.method === 'response_url'));
+    const [call] = h.fake.callsTo('response_url');
+    expect(call?.args).toMatchObject({ response_type: 'ephemeral', response_id: 'help-1' });
+    expect(textOf(call?.args.blocks)).toContain('Dealroom commands');
+  });
+
+  it('works in a direct message, where there is no deal room', async () => {
+    await h.slash(h.who('USAM', 'DUSAM'), 'inbox');
+    await h.fake.waitFor(() => ephemeralsIn('DUSAM').length >= 1);
+    expect(textOf(ephemeralsIn('DUSAM')[0]?.args.blocks)).toContain('Your inbox is empty');
+  });
+
+  it('a 429 on one channel does not delay another channel’s reply', async () => {
+    h.fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSec: 1 });
+    await Promise.all([
+      h.slash(h.who('USAM', 'CLIMITED'), 'new Limited deal'),
+      h.slash(h.who('USAM', 'CFREE'), 'new Free deal'),
+    ]);
+    await h.fake.waitFor(() => postsIn('CLIMITED').filter((c) => c.ok).length >= 1);
+    const free = postsIn('CFREE')[0] as FakeSlackCall;
+    const [limited, retried] = postsIn('CLIMITED');
+    expect(limited?.status).toBe(429);
+    expect(retried?.status).toBe(200);
+    expect(free.at).toBeLessThan(retried?.at as number);
+    expect((retried?.at as number) - (limited?.at as number)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('sent only valid Block Kit', () => {
+    expect(checkSentPayloads(h.fake.calls).failures).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+// The /slack/events endpoint as Slack reaches it: signed requests only, acked fast, nothing written
+// for anything that fails verification.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET, type SlackHarness, startSlackHarness, textOf } from '../support/slack-harness.js';
+import { fixture, slashBody } from '../support/slack-payloads.js';
+import { checkSentPayloads } from '../support/slack-schemas.js';
+import { nowSeconds, signedHeaders, slackSignature } from '../support/slack-signing.js';
+
+describe('request signing', () => {
+  it("matches Slack's documented signing example", () => {
+    const vector = fixture('slack-slash-command-form-body-signed-docs-vector.json');
+    // The values named in the fixture's _source, from Slack's "verifying requests" doc.
+    expect(slackSignature('8f742231b10e8888abcd99yyyzzz85a5', 1531420618, vector.rawBody as string)).toBe(
+      'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+    );
+  });
+});
+
+describe('/slack/events over HTTP', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('checked the bot token against SLACK_API_URL at start (auth.test on the fake)', () => {
+    expect(h.fake.callsTo('auth.test')).toHaveLength(1);
+  });
+
+  it('answers /deal help with an ephemeral help card, acked at once', async () => {
+    const who = h.who('USAM', 'CHELP');
+    const res = await h.slash(who, 'help');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await h.fake.waitFor((calls) =>
+      calls.some((c) => c.method === 'chat.postEphemeral' && c.args.channel === 'CHELP'),
+    );
+    const [call] = h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'CHELP');
+    expect(call?.args.user).toBe('USAM');
+    expect(textOf(call?.args.blocks)).toContain('/deal new &lt;name&gt;');
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CHELP')).toHaveLength(0);
+    expect(checkSentPayloads(h.fake.calls).failures).toEqual([]);
+  });
+
+  it('acks before any Web API work: a slow Slack does not delay the HTTP answer', async () => {
+    h.fake.delay('chat.postEphemeral', 3_500);
+    try {
+      const res = await h.slash(h.who('USAM', 'CSLOWAPI'), 'help');
+      expect(res.status).toBe(200);
+      // The reply to the person is still on its way when Slack already has its ack.
+      const answered = h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'CSLOWAPI');
+      expect(answered).toHaveLength(0);
+      await h.fake.waitFor(
+        (calls) => calls.some((c) => c.method === 'chat.postEphemeral' && c.args.channel === 'CSLOWAPI'),
+        10_000,
+      );
+    } finally {
+      h.fake.delay('chat.postEphemeral', 0);
+    }
+  });
+
+  it('refuses a bad signature with 401 and writes nothing', async () => {
+    const who = h.who('USAM', 'CBADSIG');
+    const body = slashBody(who, 'new Forged deal');
+    const headers = signedHeaders('not-the-secret', body, 'application/x-www-form-urlencoded');
+    const before = h.fake.calls.length;
+    const res = await h.post(body, 'application/x-www-form-urlencoded', headers);
+    expect(res.status).toBe(401);
+    // Give a wrongly accepted request time to act before checking that nothing happened.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls.length).toBe(before);
+    expect(
+      (await h.store.loadRoom({ platform: 'slack', workspace: who.team, channel: 'CBADSIG' } as never)).deal,
+    ).toBeNull();
+  });
+
+  it('refuses a stale timestamp (over 5 minutes old) with 401 and writes nothing', async () => {
+    const who = h.who('USAM', 'CSTALE');
+    const body = slashBody(who, 'new Replayed deal');
+    const headers = signedHeaders(SECRET, body, 'application/x-www-form-urlencoded', nowSeconds() - 6 * 60);
+    const before = h.fake.calls.length;
+    const res = await h.post(body, 'application/x-www-form-urlencoded', headers);
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls.length).toBe(before);
+    expect(
+      (await h.store.loadRoom({ platform: 'slack', workspace: who.team, channel: 'CSTALE' } as never)).deal,
+    ).toBeNull();
+  });
+
+  it('answers Slack’s url_verification challenge', async () => {
+    const res = await h.post(
+      JSON.stringify({ token: 't', challenge: 'ch4ll3nge', type: 'url_verification' }),
+      'application/json',
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'ch4ll3nge' });
+  });
+
+  it('leaves other routes alone', async () => {
+    expect((await fetch(`${h.service.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${h.service.url}/slack/events`)).status).toBe(404);
+  });
+});
