@@ -43,7 +43,9 @@ export async function countRoundTrips(
   await run('stakeholder add', 'stakeholder add Jane Doe sponsor VP Sales');
   const dealId = (await store.loadRoom(room)).deal?.id ?? '';
   const second: RoomRef = { ...room, channel: 'CBENCH2' as ChannelId };
-  const counted = await counter.count(() => core.run({ ...ctx, room: second }, { text: `link ${dealId}`, mentions: [] }));
+  const counted = await counter.count(() =>
+    core.run({ ...ctx, room: second }, { text: `link ${dealId}`, mentions: [] }),
+  );
   perCommand.link = counted.commands.length;
   const esc = await core.run(ctx, { text: 'escalate <@0> hot lead', mentions: [alex] });
   const handoffId = esc.reply.kind === 'handoff' ? esc.reply.handoffId : '';
