@@ -11,6 +11,7 @@ import { createHttpApp, finishHttpApp } from './http/app.js';
 import { registerHealth } from './http/health.js';
 import type { Logger } from './logger.js';
 import type { PlatformDeps, Registered } from './platform.js';
+import { type Playground, startPlayground } from './playground/index.js';
 import { register as registerSlack } from './slack/index.js';
 import { createStore } from './store/create-store.js';
 import { register as registerTeams } from './teams/index.js';
@@ -23,6 +24,8 @@ export interface Service {
   readonly core: Core;
   readonly dispatcher: Dispatcher;
   readonly timers: TimerLoop;
+  /** The local playground, when config.playground is on (its fakes are what the page shows). */
+  readonly playground?: Playground;
   /** Stop accepting, finish in-flight requests, stop timers, close the store. Idempotent. */
   stop(): Promise<void>;
 }
@@ -51,15 +54,21 @@ export async function startService(
   let shuttingDown = false;
   const app = createHttpApp();
   registerHealth(app, { store, isShuttingDown: () => shuttingDown });
-  const deps: PlatformDeps = { config, core, store, dispatcher, logger };
+  // The playground's fakes stand in for Slack and Teams: the adapters run against them, unchanged.
+  const playground = config.playground ? await startPlayground(config, logger) : undefined;
+  const effective = playground?.config ?? config;
+  const deps: PlatformDeps = { config: effective, core, store, dispatcher, logger };
   const platforms: Registered[] = [];
-  if (config.slack) platforms.push(await registerSlack(app, deps));
-  if (config.teams.mode !== 'off') platforms.push(await registerTeams(app, deps));
+  if (effective.slack) platforms.push(await registerSlack(app, deps));
+  if (effective.teams.mode !== 'off') platforms.push(await registerTeams(app, deps));
+  let url = '';
+  playground?.mount(app, () => url);
   finishHttpApp(app, logger);
 
   const server: Server = app.listen(config.port);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
   for (const p of platforms) await p.start?.();
   const timers = startTimerLoop({
     store,
@@ -77,6 +86,7 @@ export async function startService(
       shuttingDown = true;
       await timers.stop();
       await Promise.all(platforms.map((p) => p.stop()));
+      await playground?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets with no request in flight would hold close() open for minutes.
       server.closeIdleConnections();
@@ -87,5 +97,5 @@ export async function startService(
     return stopping;
   };
 
-  return { url: `http://127.0.0.1:${port}`, port, store, core, dispatcher, timers, stop };
+  return { url, port, store, core, dispatcher, timers, playground, stop };
 }

@@ -54,6 +54,23 @@ for (let i = 0; i < items; i++) {
   const entry = o.entries[0];
   if (entry?.kind === 'tag') ids.push(`tag:${o.dealId}:${entry.tagId}`);
 }
+// The Slack room the slash-command benchmark tags in.
+const slackRoom: RoomRef = {
+  platform: 'slack',
+  workspace: SLACK_TEAM as WorkspaceId,
+  channel: SLACK_CHANNEL as ChannelId,
+};
+const slackSdr: PersonRef = {
+  platform: 'slack',
+  workspace: SLACK_TEAM as WorkspaceId,
+  user: 'UBENCHSDR' as UserId,
+  name: 'Sam',
+};
+await service.core.run(
+  { actor: slackSdr, room: slackRoom, via: 'slack' },
+  { text: 'new Bench deal', mentions: [] },
+);
+
 const file = join(tmpdir(), `dealroom-bench-items-${process.pid}.json`);
 writeFileSync(file, JSON.stringify(ids));
 
