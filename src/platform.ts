@@ -1,5 +1,6 @@
 // What every platform adapter gets from the service, and what it gives back. Each platform folder
 // exports one `register(app, deps)` (bolt-js starter template style).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import type { Config } from './config.js';
 import type { Core } from './core/core.js';
@@ -16,7 +17,19 @@ export interface PlatformDeps {
   readonly logger: Logger;
 }
 
+/**
+ * A route served straight from Node's HTTP server, ahead of Express: for a listener that owns its
+ * whole request (Bolt's HTTPReceiver reads the raw body for the signature), Express's per-request
+ * work is pure overhead on the hottest path.
+ */
+export interface RawRoute {
+  readonly method: 'POST';
+  readonly path: string;
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
 export interface Registered {
+  readonly rawRoutes?: readonly RawRoute[];
   /** Called after the HTTP server listens (e.g. to open a Socket Mode connection). */
   start?(): Promise<void>;
   /** Called on shutdown, before the store closes: stop background work, flush queues. */

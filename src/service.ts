@@ -1,7 +1,7 @@
 // Wires one running Dealroom: config → store → core → platform registrations → one HTTP server.
 // index.ts calls it with process.env; tests call it with a plain config and port 0.
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
@@ -10,7 +10,7 @@ import type { Store } from './core/store-port.js';
 import { createHttpApp, finishHttpApp } from './http/app.js';
 import { registerHealth } from './http/health.js';
 import type { Logger } from './logger.js';
-import type { PlatformDeps, Registered } from './platform.js';
+import type { PlatformDeps, RawRoute, Registered } from './platform.js';
 import { type Playground, startPlayground } from './playground/index.js';
 import { register as registerSlack } from './slack/index.js';
 import { createStore } from './store/create-store.js';
@@ -65,7 +65,14 @@ export async function startService(
   playground?.mount(app, () => url);
   finishHttpApp(app, logger);
 
-  const server: Server = app.listen(config.port);
+  const server: Server = createServer(
+    routeRaw(
+      platforms.flatMap((p) => p.rawRoutes ?? []),
+      app,
+      logger,
+    ),
+  );
+  server.listen(config.port);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   url = `http://127.0.0.1:${port}`;
@@ -98,4 +105,20 @@ export async function startService(
   };
 
   return { url, port, store, core, dispatcher, timers, playground, stop };
+}
+
+/** Raw routes first (exact method and path), everything else through Express. */
+function routeRaw(routes: readonly RawRoute[], app: ReturnType<typeof createHttpApp>, logger: Logger) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '').split('?')[0];
+    const route = routes.find((r) => r.method === req.method && r.path === path);
+    if (!route) return app(req, res);
+    try {
+      route.listener(req, res);
+    } catch (error) {
+      logger.error({ err: error, path }, 'unhandled error in a raw route');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Something went wrong on our side.' }));
+    }
+  };
 }

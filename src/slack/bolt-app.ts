@@ -9,9 +9,9 @@
 // Parity needs the request to reach requestListener before Express does: a change to the server that
 // service.ts creates. Socket Mode (SLACK_APP_TOKEN) needs no public URL and mounts nothing.
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
-import type { Express } from 'express';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { RawRoute } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { EVENTS_PATH } from './surface.js';
 
@@ -116,13 +116,12 @@ export function createBoltApp(
   });
 }
 
-/** HTTP mode: Slack's one request URL on the shared Express app. */
-export function mountHttp(app: Express, receiver: HTTPReceiver): void {
-  app.post(EVENTS_PATH, (req, res, next) => {
-    try {
-      receiver.requestListener(req, res);
-    } catch (error) {
-      next(error);
-    }
-  });
-}
+/**
+ * HTTP mode: Slack's one request URL, served straight from Node's server ahead of Express (see
+ * RawRoute): Bolt's requestListener reads the raw body itself, so Express would only add cost.
+ */
+export const httpRoute = (receiver: HTTPReceiver): RawRoute => ({
+  method: 'POST',
+  path: EVENTS_PATH,
+  listener: receiver.requestListener,
+});

@@ -4,7 +4,7 @@
 import { webApi } from '@slack/bolt';
 import type { Register } from '../platform.js';
 import { registerActions } from './actions.js';
-import { createBoltApp, createReceiver, mountHttp, webClientOptions, whoAmI } from './bolt-app.js';
+import { createBoltApp, createReceiver, httpRoute, webClientOptions, whoAmI } from './bolt-app.js';
 import { registerCommands } from './commands.js';
 import { registerDeclineForm } from './decline-form.js';
 import { registerErrorBoundary } from './error-boundary.js';
@@ -21,7 +21,7 @@ import { createSlackSink } from './sink.js';
 /** How long shutdown waits for queued messages (a 429 may hold a channel) before giving up. */
 const DRAIN_MS = 5_000;
 
-export const register: Register = async (app, deps) => {
+export const register: Register = async (_app, deps) => {
   const slack = deps.config.slack;
   if (!slack) return { stop: async () => undefined };
   const { core, store, dispatcher } = deps;
@@ -65,11 +65,11 @@ export const register: Register = async (app, deps) => {
   registerDeclineForm(bolt, { core, people, replies, store });
   registerErrorBoundary(bolt, replies, logger);
 
-  if (receiver.mode === 'http') mountHttp(app, receiver.receiver);
   logger.info({ mode: receiver.mode, team: identity.team }, 'Slack connected');
 
   let connected = false;
   return {
+    rawRoutes: receiver.mode === 'http' ? [httpRoute(receiver.receiver)] : [],
     // Socket Mode opens its connection once the service is up; HTTP mode is already mounted.
     start:
       receiver.mode === 'socket'
