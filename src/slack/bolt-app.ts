@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { RawRoute } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
+import { guardSlackRequests } from './request-guard.js';
 import { EVENTS_PATH } from './surface.js';
 
 type SlackConfig = NonNullable<Config['slack']>;
@@ -120,8 +121,8 @@ export function createBoltApp(
  * HTTP mode: Slack's one request URL, served straight from Node's server ahead of Express (see
  * RawRoute): Bolt's requestListener reads the raw body itself, so Express would only add cost.
  */
-export const httpRoute = (receiver: HTTPReceiver): RawRoute => ({
+export const httpRoute = (receiver: HTTPReceiver, signingSecret: string): RawRoute => ({
   method: 'POST',
   path: EVENTS_PATH,
-  listener: receiver.requestListener,
+  listener: guardSlackRequests(signingSecret, receiver.requestListener),
 });

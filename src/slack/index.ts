@@ -69,7 +69,7 @@ export const register: Register = async (_app, deps) => {
 
   let connected = false;
   return {
-    rawRoutes: receiver.mode === 'http' ? [httpRoute(receiver.receiver)] : [],
+    rawRoutes: receiver.mode === 'http' ? [httpRoute(receiver.receiver, slack.signingSecret)] : [],
     // Socket Mode opens its connection once the service is up; HTTP mode is already mounted.
     start:
       receiver.mode === 'socket'
