@@ -4,7 +4,7 @@
 import type { DealId, PersonRef, RoomRef, WorkspaceRef } from './ids.js';
 import { personKey, sameRoom, sameWorkspace } from './ids.js';
 import type { Deal, TimelineEntry } from './model.js';
-import type { CommandContext, Outcome } from './outcome.js';
+import type { CommandContext, Notification, Outcome } from './outcome.js';
 import type { Commit, Snapshot, Store } from './store-port.js';
 import type { View } from './views.js';
 
@@ -78,6 +78,29 @@ export function otherRooms(deal: Deal, from: RoomRef | null): RoomRef[] {
 /** Room notifications mirroring a room-visible reply into the deal's other rooms. */
 export const toOtherRooms = (deal: Deal, from: RoomRef | null, view: View, cardKey?: string) =>
   otherRooms(deal, from).map((room) => ({ to: { kind: 'room' as const, room }, view, cardKey }));
+
+/**
+ * The outcome of a change the room should see: the reply in the room, the same view in the deal's
+ * other rooms (on either platform), and any personal notifications.
+ */
+export function roomChange(
+  env: Env,
+  deal: Deal,
+  view: View,
+  entries: readonly TimelineEntry[],
+  ids: readonly string[],
+  personal: readonly Notification[] = [],
+): Outcome {
+  return {
+    reply: view,
+    visibility: 'room',
+    notifications: [...toOtherRooms(deal, env.ctx.room, view), ...personal],
+    updates: [],
+    entries: withIds(entries, ids),
+    dealId: deal.id,
+    readOnly: false,
+  };
+}
 
 /** Tenant isolation: a deal is visible from its home workspace and the workspaces of its rooms. */
 export function dealVisibleFrom(deal: Deal, ws: WorkspaceRef): boolean {

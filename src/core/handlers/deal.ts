@@ -11,6 +11,7 @@ import {
   type Env,
   refuse,
   replyOnly,
+  roomChange,
   toOtherRooms,
   withIds,
 } from '../runtime.js';
@@ -227,13 +228,5 @@ export async function stage(env: Env, cmd: Extract<Command, { kind: 'stage' }>):
       ? `${ctx.actor.name} closed the deal as ${cmd.move.result}.`
       : `${ctx.actor.name} moved the deal from ${STAGE_LABELS[deal.stage]} to ${STAGE_LABELS[plan.to]}.`;
   const view = summaryView(after, env.snap.handoffs, headline);
-  return {
-    reply: view,
-    visibility: 'room',
-    notifications: toOtherRooms(after, ctx.room, view),
-    updates: [],
-    entries: withIds(entries, ids),
-    dealId: deal.id,
-    readOnly: false,
-  };
+  return roomChange(env, after, view, entries, ids);
 }

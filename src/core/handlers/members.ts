@@ -6,7 +6,7 @@ import { BUYING_ROLE_LABELS } from '../labels.js';
 import type { Stakeholder, TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
 import { ROLE_LABELS } from '../playbooks.js';
-import { commitWrite, type Env, refuse, toOtherRooms, withIds } from '../runtime.js';
+import { commitWrite, type Env, refuse, roomChange } from '../runtime.js';
 import { notice } from '../views.js';
 import { requireDeal } from './deal.js';
 
@@ -54,15 +54,7 @@ export async function loopIn(env: Env, cmd: Extract<Command, { kind: 'loop-in' }
           ),
         },
       ];
-  return {
-    reply: view,
-    visibility: 'room',
-    notifications: [...toOtherRooms(deal, ctx.room, view), ...personal],
-    updates: [],
-    entries: withIds([entry], ids),
-    dealId: deal.id,
-    readOnly: false,
-  };
+  return roomChange(env, deal, view, [entry], ids, personal);
 }
 
 export async function addStakeholder(
@@ -105,13 +97,5 @@ export async function addStakeholder(
     'success',
     `👤 ${ctx.actor.name} added ${cmd.name} to the buying committee as ${BUYING_ROLE_LABELS[cmd.role].toLowerCase()}${cmd.title ? ` (${cmd.title})` : ''}.`,
   );
-  return {
-    reply: view,
-    visibility: 'room',
-    notifications: toOtherRooms(deal, ctx.room, view),
-    updates: [],
-    entries: withIds([entry], ids),
-    dealId: deal.id,
-    readOnly: false,
-  };
+  return roomChange(env, deal, view, [entry], ids);
 }

@@ -5,7 +5,7 @@ import { RESEARCH_LABELS } from '../labels.js';
 import type { TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
 import { PLAYBOOKS, researchOpen, STAGE_LABELS } from '../playbooks.js';
-import { commitWrite, type Env, refuse, replyOnly, toOtherRooms, withIds } from '../runtime.js';
+import { commitWrite, type Env, refuse, replyOnly, roomChange } from '../runtime.js';
 import { researchView } from '../view-builders.js';
 import { notice } from '../views.js';
 import { requireDeal } from './deal.js';
@@ -44,15 +44,7 @@ export async function research(env: Env, cmd: Extract<Command, { kind: 'research
     'success',
     `🔎 ${ctx.actor.name} logged ${RESEARCH_LABELS[cmd.category].toLowerCase()} research: ${cmd.text}`,
   );
-  return {
-    reply: view,
-    visibility: 'room',
-    notifications: toOtherRooms(deal, ctx.room, view),
-    updates: [],
-    entries: withIds([entry], ids),
-    dealId: deal.id,
-    readOnly: false,
-  };
+  return roomChange(env, deal, view, [entry], ids);
 }
 
 export async function researchList(env: Env): Promise<Outcome> {

@@ -5,7 +5,7 @@ import { type PersonRef, personKey } from '../ids.js';
 import { type InboxItem, type TimelineEntry, tagInboxId } from '../model.js';
 import type { Notification, Outcome } from '../outcome.js';
 import { ROLE_LABELS } from '../playbooks.js';
-import { commitWrite, type Env, refuse, toOtherRooms, uniquePeople, withIds } from '../runtime.js';
+import { commitWrite, type Env, refuse, roomChange, uniquePeople } from '../runtime.js';
 import { notice, personView } from '../views.js';
 import { requireDeal } from './deal.js';
 import { overheardAllowed } from './listen.js';
@@ -77,13 +77,5 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     to: { kind: 'person', person },
     view: notice('info', `${ctx.actor.name} tagged you in deal ${deal.id} "${deal.name}": ${cmd.text}`),
   }));
-  return {
-    reply: view,
-    visibility: 'room',
-    notifications: [...toOtherRooms(deal, ctx.room, view), ...personal],
-    updates: [],
-    entries: withIds([entry], ids),
-    dealId: deal.id,
-    readOnly: false,
-  };
+  return roomChange(env, deal, view, [entry], ids, personal);
 }
