@@ -53,6 +53,11 @@ export async function countRoundTrips(
   perCommand.accept = (
     await counter.count(() => core.execute({ actor: alex, room, via: 'slack' }, accept))
   ).commands.length;
+  const [item] = await store.inbox(alex, 1);
+  const done: Command = { kind: 'done', itemId: item?.id ?? '' };
+  perCommand.done = (
+    await counter.count(() => core.execute({ actor: alex, room, via: 'slack' }, done))
+  ).commands.length;
   await counter.close();
   await store.close();
   return { perCommand, max: Math.max(...Object.values(perCommand)) };
