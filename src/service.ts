@@ -1,5 +1,5 @@
 // Wires one running Dealroom: config → store → core → platform registrations → one HTTP server.
-// index.ts calls it with process.env; tests call it with a plain config and port 0.
+// index.ts calls it with the process environment; tests call it with a plain config and port 0.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
