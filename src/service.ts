@@ -91,13 +91,15 @@ export async function startService(
   const stop = () => {
     stopping ??= (async () => {
       shuttingDown = true;
-      await timers.stop();
-      await Promise.all(platforms.map((p) => p.stop()));
-      await playground?.stop();
+      // Stop accepting and let in-flight requests finish first: they may still need the platforms
+      // (replies, card updates) and the store.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets with no request in flight would hold close() open for minutes.
       server.closeIdleConnections();
       await closed;
+      await timers.stop();
+      await Promise.all(platforms.map((p) => p.stop()));
+      await playground?.stop();
       await store.close();
       logger.info('Dealroom stopped');
     })();
