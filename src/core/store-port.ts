@@ -37,6 +37,13 @@ export interface Commit {
   readonly inboxRemove?: readonly { readonly owner: PersonRef; readonly itemId: string }[];
   readonly timersAdd?: readonly { readonly id: string; readonly dueAt: number }[];
   readonly timersCancel?: readonly string[];
+  /** Issues a one-time link code (`/deal share`), stored only as its hash, expiring after `ttlMs`. */
+  readonly codeIssue?: { readonly hash: string; readonly dealId: DealId; readonly ttlMs: number };
+  /**
+   * Uses a link code: the commit applies only while the code is unused and names this deal (else
+   * 'gone'), and marks it used in the same atomic step, so two rooms racing for one code get one link.
+   */
+  readonly codeUse?: { readonly hash: string; readonly dealId: DealId };
   /** Workspace settings, compare-and-set on their own version. */
   readonly config?: {
     readonly ws: WorkspaceRef;
@@ -79,6 +86,8 @@ export interface Store {
   loadConfig(ws: WorkspaceRef): Promise<WorkspaceConfig>;
   commit(commit: Commit): Promise<CommitResult>;
   timeline(dealId: DealId, query: TimelineQuery): Promise<TimelinePage>;
+  /** The deal a link code (by its hash) was issued for, and whether it was used; null if unknown or expired. */
+  linkCode(hash: string): Promise<{ readonly dealId: DealId; readonly used: boolean } | null>;
   /** Open items, newest first. */
   inbox(owner: PersonRef, limit: number): Promise<readonly InboxItem[]>;
   /** Deals of a workspace by last activity, newest first. */

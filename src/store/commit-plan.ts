@@ -2,7 +2,7 @@
 // plan to redis/lua/commit.lua, the in-memory store runs it directly. Same plan, same semantics.
 //
 // Order inside one commit (both stores): every check before any write; then state, handoffs,
-// timeline, rooms, inbox, timers, workspace index, config. Within rooms, inbox and timers removals
+// timeline, rooms, inbox, timers, workspace index, config, link codes. Within rooms, inbox and timers removals
 // run before additions, so "cancel then schedule the same timer id" leaves it scheduled.
 // Room checks look at what is stored before the commit (an unbind in the same commit frees nothing).
 import { entryCategory } from '../core/model.js';
@@ -43,6 +43,9 @@ export interface CommitPlan {
   }[];
   readonly timersCancel: readonly { readonly key: string; readonly id: string }[];
   readonly timersAdd: readonly { readonly key: string; readonly id: string; readonly score: number }[];
+  readonly codeIssue?: { readonly key: string; readonly dealId: string; readonly ttlMs: number };
+  /** Must hold exactly `dealId` (issued, unused); becomes `used:<dealId>` with its expiry kept. */
+  readonly codeUse?: { readonly key: string; readonly dealId: string };
   /** The deal's home workspace index, scored by its last activity. */
   readonly wsDeal?: { readonly key: string; readonly dealId: string; readonly score: number };
 }
@@ -86,6 +89,14 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
     ...(deal && { deal }),
     ...(config && { config }),
     ...(wsDeal && { wsDeal }),
+    ...(c.codeIssue && {
+      codeIssue: {
+        key: keys.linkCode(c.codeIssue.hash),
+        dealId: c.codeIssue.dealId,
+        ttlMs: requireLimit(c.codeIssue.ttlMs, 'codeIssue.ttlMs'),
+      },
+    }),
+    ...(c.codeUse && { codeUse: { key: keys.linkCode(c.codeUse.hash), dealId: c.codeUse.dealId } }),
     ...(c.requireInbox && {
       requireInbox: { itemsKey: keys.inboxItems(c.requireInbox.owner), id: c.requireInbox.itemId },
     }),

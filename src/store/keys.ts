@@ -40,6 +40,8 @@ export interface Keys {
   inboxItems(owner: PersonRef): string;
   timers(): string;
   dedupe(source: string, id: string): string;
+  /** A one-time link code, by the hash of the code (the code itself is never stored). */
+  linkCode(hash: string): string;
   ref(ns: string, key: string): string;
 }
 
@@ -72,6 +74,7 @@ export function createKeys(prefix = 'dr'): Keys {
     inboxItems: (p) => inbox(p, 'items'),
     timers: () => `${prefix}:timers`,
     dedupe: (source, id) => `${prefix}:dedupe:${escapeSegment(source)}:${escapeSegment(id)}`,
+    linkCode: (hash) => `${prefix}:code:${escapeSegment(hash)}`,
     ref: (ns, key) => `${prefix}:ref:${escapeSegment(ns)}:${escapeSegment(key)}`,
   };
 }

@@ -25,7 +25,7 @@ import { type CommitPlan, planCommit } from './commit-plan.js';
 import { createKeys } from './keys.js';
 import { MemoryData } from './memory/memory-data.js';
 import { requireLimit, requireTime } from './store-args.js';
-import { entryFromStored, parseStored } from './stored-json.js';
+import { entryFromStored, linkCodeOf, parseStored } from './stored-json.js';
 import { nextStreamId } from './stream-id.js';
 import { assemblePage, pageRequest } from './timeline-page.js';
 
@@ -72,6 +72,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     if (plan.requireInbox && data.hget(plan.requireInbox.itemsKey, plan.requireInbox.id) === null) {
       return { ok: false, conflict: 'gone' };
     }
+    if (plan.codeUse && data.get(plan.codeUse.key) !== plan.codeUse.dealId) {
+      return { ok: false, conflict: 'gone' };
+    }
     for (const b of plan.bindRooms) {
       const bound = data.get(b.key);
       if (bound !== null && bound !== b.dealId) return { ok: false, conflict: 'room-taken' };
@@ -111,6 +114,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       data.hset(plan.config.key, 'v', plan.config.next);
       data.hset(plan.config.key, 'j', plan.config.json);
     }
+    if (plan.codeIssue) data.set(plan.codeIssue.key, plan.codeIssue.dealId, { pxMs: plan.codeIssue.ttlMs });
+    if (plan.codeUse) data.set(plan.codeUse.key, `used:${plan.codeUse.dealId}`, { keepTtl: true });
     return entryIds;
   };
 
@@ -155,6 +160,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       }
       const page = assemblePage(req, fetched, edge);
       return { ...page, entries: page.entries.map((r) => entryFromStored(r.id, r.json)) };
+    },
+
+    async linkCode(hash: string) {
+      open();
+      return linkCodeOf(data.get(keys.linkCode(hash)));
     },
 
     async inbox(owner: PersonRef, limit: number) {

@@ -1,6 +1,7 @@
 // JSON as both stores keep it. Storing text (not objects) is also what makes the in-memory store
 // behave like Redis: callers can never mutate stored state, and `undefined` fields vanish the same way.
 import { CodedError } from '../core/errors.js';
+import type { DealId } from '../core/ids.js';
 import type { TimelineEntry } from '../core/model.js';
 
 /**
@@ -62,4 +63,13 @@ export function entryFromStored(id: string, json: string): TimelineEntry {
     throw new CodedError('STORE_CORRUPT', `stored timeline entry ${id} is not a JSON object`);
   }
   return { ...(value as TimelineEntry), id };
+}
+
+const USED = 'used:';
+
+/** A stored link code: the deal id while unused, `used:<deal id>` after its one use. */
+export function linkCodeOf(value: string | null): { dealId: DealId; used: boolean } | null {
+  if (value === null) return null;
+  const used = value.startsWith(USED);
+  return { dealId: (used ? value.slice(USED.length) : value) as DealId, used };
 }

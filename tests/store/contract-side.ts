@@ -136,6 +136,56 @@ export function sideContract({ store: s, opts }: ContractContext): void {
     });
   });
 
+  describe('link codes', () => {
+    it('issues a code, uses it once in a commit, and refuses a second use or another deal', async () => {
+      const d = deal();
+      const other = deal();
+      expect(await s().linkCode('h1')).toBeNull();
+      await commitOk(s(), { codeIssue: { hash: 'h1', dealId: d.id, ttlMs: 60_000 } });
+      expect(await s().linkCode('h1')).toEqual({ dealId: d.id, used: false });
+
+      // Naming another deal is refused and leaves the code usable; so does any other refused check.
+      expect(await s().commit({ codeUse: { hash: 'h1', dealId: other.id } })).toEqual({
+        ok: false,
+        conflict: 'gone',
+      });
+      const r = room('C-code');
+      await createDeal(s(), other, {});
+      await commitOk(s(), { bindRooms: [{ room: r, dealId: other.id }] });
+      expect(
+        await s().commit({ codeUse: { hash: 'h1', dealId: d.id }, bindRooms: [{ room: r, dealId: d.id }] }),
+      ).toEqual({ ok: false, conflict: 'room-taken' });
+      expect(await s().linkCode('h1')).toEqual({ dealId: d.id, used: false });
+
+      await commitOk(s(), { codeUse: { hash: 'h1', dealId: d.id } });
+      expect(await s().linkCode('h1')).toEqual({ dealId: d.id, used: true });
+      expect(await s().commit({ codeUse: { hash: 'h1', dealId: d.id } })).toEqual({
+        ok: false,
+        conflict: 'gone',
+      });
+      expect(await s().commit({ codeUse: { hash: 'unknown', dealId: d.id } })).toEqual({
+        ok: false,
+        conflict: 'gone',
+      });
+    });
+
+    it('expires a code, used or not, at its TTL', async () => {
+      const d = deal();
+      await commitOk(s(), {
+        codeIssue: { hash: 'h-unused', dealId: d.id, ttlMs: opts.shortTtlMs },
+      });
+      await commitOk(s(), { codeIssue: { hash: 'h-used', dealId: d.id, ttlMs: opts.shortTtlMs } });
+      await commitOk(s(), { codeUse: { hash: 'h-used', dealId: d.id } });
+      await opts.elapse(opts.shortTtlMs + 100);
+      expect(await s().linkCode('h-unused')).toBeNull();
+      expect(await s().linkCode('h-used')).toBeNull();
+      expect(await s().commit({ codeUse: { hash: 'h-unused', dealId: d.id } })).toEqual({
+        ok: false,
+        conflict: 'gone',
+      });
+    });
+  });
+
   describe('lifecycle', () => {
     it('answers ping while open and fails as unavailable once closed', async () => {
       await expect(s().ping()).resolves.toBeUndefined();

@@ -35,10 +35,11 @@ export class MemoryData {
     return entry.value;
   }
 
-  /** SET [NX] [PX ttl]; false when NX and the key exists. */
-  set(key: string, value: string, opts: { nx?: boolean; pxMs?: number } = {}): boolean {
+  /** SET [NX] [PX ttl | KEEPTTL]; false when NX and the key exists. */
+  set(key: string, value: string, opts: { nx?: boolean; pxMs?: number; keepTtl?: boolean } = {}): boolean {
     if (opts.nx && this.get(key) !== null) return false;
-    const expiresAt = opts.pxMs === undefined ? null : this.now() + opts.pxMs;
+    const kept = opts.keepTtl ? (this.strings.get(key)?.expiresAt ?? null) : null;
+    const expiresAt = opts.pxMs === undefined ? kept : this.now() + opts.pxMs;
     this.strings.set(key, { value, expiresAt });
     return true;
   }

@@ -39,6 +39,10 @@ export function commitArgs(plan: CommitPlan): ScriptCall {
     ...(plan.deal && { d: versioned(plan.deal) }),
     ...(plan.config && { c: versioned(plan.config) }),
     ...(plan.requireInbox && { r: [k(plan.requireInbox.itemsKey), a(plan.requireInbox.id)] }),
+    ...(plan.codeIssue && {
+      ci: [k(plan.codeIssue.key), a(plan.codeIssue.dealId), a(plan.codeIssue.ttlMs)],
+    }),
+    ...(plan.codeUse && { cu: [k(plan.codeUse.key), a(plan.codeUse.dealId)] }),
     b: plan.bindRooms.map((b) => [k(b.key), a(b.dealId)]),
     u: plan.unbindRooms.map((u) => [k(u.key), a(u.dealId)]),
     h: plan.handoffs.map((h) => [k(h.key), a(h.field), a(h.json)]),

@@ -20,7 +20,7 @@ import type {
 import { planCommit } from '../commit-plan.js';
 import { createKeys } from '../keys.js';
 import { requireLimit, requireTime } from '../store-args.js';
-import { entryFromStored, parseStored } from '../stored-json.js';
+import { entryFromStored, linkCodeOf, parseStored } from '../stored-json.js';
 import { formatStreamId, predecessor, type StreamRecord, successor } from '../stream-id.js';
 import { assemblePage, pageRequest } from '../timeline-page.js';
 import { commitArgs } from './commit-args.js';
@@ -202,6 +202,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
           ? c.set(keys.ref(ns, key), value)
           : c.set(keys.ref(ns, key), value, 'PX', requireLimit(ttlMs, 'ttlMs')),
       );
+    },
+
+    async linkCode(hash: string) {
+      return linkCodeOf(await run('linkCode', (c) => c.get(keys.linkCode(hash))));
     },
 
     async getRef(ns: string, key: string) {

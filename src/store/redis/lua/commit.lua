@@ -17,6 +17,8 @@
 --   tc = [[timersK, idA], ...]                   timers cancelled
 --   ta = [[timersK, idA, scoreA], ...]           timers scheduled (ZADD: same id = one timer)
 --   w  = [wsDealsK, scoreA, dealA]               the deal in its home workspace's index
+--   ci = [codeK, dealA, ttlA]                    a link code issued (stored by hash, expiring)
+--   cu = [codeK, dealA]                          a link code used: must hold dealA, else 'gone'
 --
 -- Returns { 'conflict', reason } and writes nothing, or { 'ok', entryId, ... }.
 
@@ -36,6 +38,10 @@ if c and (redis.call('HGET', K[c[1]], 'v') or '0') ~= A[c[2]] then
 end
 local r = plan.r
 if r and redis.call('HEXISTS', K[r[1]], A[r[2]]) == 0 then
+  return { 'conflict', 'gone' }
+end
+local cu = plan.cu
+if cu and redis.call('GET', K[cu[1]]) ~= A[cu[2]] then
   return { 'conflict', 'gone' }
 end
 for _, b in ipairs(plan.b) do
@@ -94,5 +100,13 @@ if w then
 end
 if c then
   redis.call('HSET', K[c[1]], 'v', A[c[3]], 'j', A[c[4]])
+end
+local ci = plan.ci
+if ci then
+  redis.call('SET', K[ci[1]], A[ci[2]], 'PX', A[ci[3]])
+end
+if cu then
+  -- Kept until it expires, so a second try says "already used" rather than "unknown".
+  redis.call('SET', K[cu[1]], 'used:' .. A[cu[2]], 'KEEPTTL')
 end
 return result
