@@ -24,12 +24,21 @@ export type StageMove =
 export type Command =
   | { readonly kind: 'new'; readonly name: string; readonly model: Model; readonly createChannel: boolean }
   | { readonly kind: 'link'; readonly dealId: DealId }
+  /** Link by a one-time code from `share` (canonical form): rooms of other platforms and workspaces. */
+  | { readonly kind: 'link-code'; readonly code: string }
+  | { readonly kind: 'share' }
+  | { readonly kind: 'unlink' }
   | { readonly kind: 'status' }
   | { readonly kind: 'stage'; readonly move: StageMove }
   | {
       readonly kind: 'tag';
       readonly people: readonly PersonRef[];
       readonly roles: readonly Role[];
+      /**
+       * Typed `@name` words that are no platform mention: resolved against the deal's members, so a
+       * teammate on the other platform (whom this platform cannot mention) can be tagged by name.
+       */
+      readonly names?: readonly string[];
       readonly text: string;
       /** Set when the tag came from listening to a plain message (Slack permalink, Teams link). */
       readonly permalink?: string;
@@ -43,7 +52,14 @@ export type Command =
       readonly link?: string;
     }
   | { readonly kind: 'research-list' }
-  | { readonly kind: 'escalate'; readonly to: PersonRef | null; readonly note: string }
+  | {
+      readonly kind: 'escalate';
+      /** null with no `toName`: the workspace's AM pool. */
+      readonly to: PersonRef | null;
+      /** `@name` of a deal member on the other platform (see tag's `names`). */
+      readonly toName?: string;
+      readonly note: string;
+    }
   | { readonly kind: 'loop-in'; readonly person: PersonRef; readonly role: Role; readonly note?: string }
   | {
       readonly kind: 'stakeholder-add';
@@ -86,6 +102,8 @@ export type CommandKind = Command['kind'];
 export const COMMAND_NAMES = [
   'new',
   'link',
+  'share',
+  'unlink',
   'status',
   'stage',
   'tag',

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command, CommandInput } from './commands.js';
 import { CodedError } from './errors.js';
 import { setConfig, showConfig } from './handlers/config.js';
-import { linkRoom, newDeal, stage, status } from './handlers/deal.js';
+import { newDeal, stage, status } from './handlers/deal.js';
 import { answerHandoff } from './handlers/handoff-answer.js';
 import { escalate } from './handlers/handoff-escalate.js';
 import { canActOn } from './handlers/handoff-shared.js';
@@ -15,8 +15,10 @@ import { listen } from './handlers/listen.js';
 import { done, inbox, timeline } from './handlers/lists.js';
 import { addStakeholder, loopIn } from './handlers/members.js';
 import { research, researchList } from './handlers/research.js';
+import { LINK_CODE_UNKNOWN, LINK_CODE_USED, linkByCode, linkRoom, share, unlink } from './handlers/rooms.js';
 import { tag } from './handlers/tag.js';
 import { type DealId, newDealId, type UserId, type WorkspaceId } from './ids.js';
+import { linkCodeHash, newLinkCode } from './link-code.js';
 import { EMPTY_CONFIG, parseTimerId } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
 import { parseCommand } from './parse/parse-command.js';
@@ -106,6 +108,7 @@ export function createCore(deps: CoreDeps): Core {
     slaMs: deps.handoffSlaMs,
     newId,
     newDealId: () => newDealId(random),
+    newLinkCode: () => newLinkCode(random),
   });
 
   /** Commands that name a deal (button clicks) load it by id; the rest load by room. */
@@ -117,6 +120,13 @@ export function createCore(deps: CoreDeps): Core {
     const ws = workspaceOf(ctx);
     // link reads the deal it names; whether this room is taken, the commit itself checks.
     if (command.kind === 'link') return deps.store.loadDeal(command.dealId, ws);
+    if (command.kind === 'link-code') {
+      // A code is the only way across tenants: it names the deal, and the commit uses it up.
+      const code = await deps.store.linkCode(linkCodeHash(command.code));
+      if (!code) return refuse(LINK_CODE_UNKNOWN);
+      if (code.used) return refuse(LINK_CODE_USED);
+      return deps.store.loadDeal(code.dealId, ws);
+    }
     const dealId: DealId | undefined = 'dealId' in command ? command.dealId : undefined;
     if (dealId) {
       const snap = await deps.store.loadDeal(dealId, ws);
@@ -134,6 +144,12 @@ export function createCore(deps: CoreDeps): Core {
         return newDeal(e, command);
       case 'link':
         return linkRoom(e, command);
+      case 'link-code':
+        return linkByCode(e, command);
+      case 'share':
+        return share(e);
+      case 'unlink':
+        return unlink(e);
       case 'status':
         return status(e);
       case 'stage':

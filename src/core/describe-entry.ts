@@ -19,6 +19,13 @@ export function describeEntry(e: TimelineEntry): { icon: string; text: string; l
         icon: '🔗',
         text: `${who} linked a ${e.room.platform === 'slack' ? 'Slack' : 'Teams'} room to the deal.`,
       };
+    case 'room-shared':
+      return { icon: '🔑', text: `${who} issued a one-time code to link another room to the deal.` };
+    case 'room-unlinked':
+      return {
+        icon: '✂️',
+        text: `${who} unlinked a ${e.room.platform === 'slack' ? 'Slack' : 'Teams'} room from the deal.`,
+      };
     case 'stage-moved':
       return {
         icon: '➡️',

@@ -42,7 +42,7 @@ export const sameWorkspace = (a: WorkspaceRef, b: WorkspaceRef): boolean =>
   a.platform === b.platform && a.workspace === b.workspace;
 
 // Crockford base32 without I, L, O, U: readable aloud and hard to mistype in `link D-7K3F9`.
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const DEAL_ID_PATTERN = /^D-[0-9A-HJKMNP-TV-Z]{6}$/;
 
 export function newDealId(random: (n: number) => Uint8Array): DealId {

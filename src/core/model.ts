@@ -81,6 +81,9 @@ export type TimelineEntry = EntryBase &
   (
     | { readonly kind: 'deal-created'; readonly name: string; readonly model: Model; readonly stage: Stage }
     | { readonly kind: 'room-linked'; readonly room: RoomRef }
+    /** A one-time link code was issued (the code itself is never recorded). */
+    | { readonly kind: 'room-shared'; readonly expiresAt: number }
+    | { readonly kind: 'room-unlinked'; readonly room: RoomRef }
     | { readonly kind: 'stage-moved'; readonly from: Stage; readonly to: Stage }
     | {
         readonly kind: 'deal-closed';

@@ -17,6 +17,8 @@ export interface Env {
   /** A fresh random id (tags, handoffs): 12 base32 chars. */
   newId(): string;
   newDealId(): DealId;
+  /** A fresh one-time link code (`share`), as shown to the user. */
+  newLinkCode(): string;
   /** The request's idempotency key (a platform event or activity id), claimed inside the commit. */
   readonly once?: Commit['once'];
 }

@@ -76,6 +76,8 @@ type EntryBody<K extends EntryKind> = Omit<EntryOf<K>, 'kind' | 'id' | 'at' | 'a
 const BODIES: { readonly [K in EntryKind]: () => EntryBody<K> } = {
   'deal-created': () => ({ name: 'Acme renewal', model: 'inbound', stage: 'qualify' }),
   'room-linked': () => ({ room: room('C2', { platform: 'teams', workspace: 'tenant-1' as WorkspaceId }) }),
+  'room-shared': () => ({ expiresAt: T0 + 15 * 60_000 }),
+  'room-unlinked': () => ({ room: room('C2', { platform: 'teams', workspace: 'tenant-1' as WorkspaceId }) }),
   'stage-moved': () => ({ from: 'qualify', to: 'research' }),
   'deal-closed': () => ({ result: 'won', from: 'close' }),
   tag: () => ({ tagId: 't1', text: 'please review the pricing', mentions: [person('Bob')], roles: [] }),

@@ -1,25 +1,15 @@
-// new, link, status, stage: the deal's lifecycle.
+// new, status, stage: the deal's lifecycle (its rooms: rooms.ts).
 import type { Command, StageMove } from '../commands.js';
 import { findMember, touch, withMember } from '../deal-ops.js';
-import { sameRoom, sameWorkspace } from '../ids.js';
 import type { Deal, TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
 import { PLAYBOOKS, STAGE_LABELS, type Stage, stageIndex } from '../playbooks.js';
-import {
-  commitOrRetry,
-  commitWrite,
-  type Env,
-  refuse,
-  replyOnly,
-  roomChange,
-  toOtherRooms,
-  withIds,
-} from '../runtime.js';
+import { commitOrRetry, commitWrite, type Env, refuse, replyOnly, roomChange, withIds } from '../runtime.js';
 import { summaryView } from '../view-builders.js';
 import { notice } from '../views.js';
 
 const NOT_A_ROOM =
-  'This channel is not a deal room yet. Start one with: new <deal name> [model], or bind it to an existing deal with: link <deal-code>.';
+  'This channel is not a deal room yet. Start one with: new <deal name> [model], or bind it to an existing deal with: link <deal-code> (or a one-time code from share).';
 
 export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>): Promise<Outcome> {
   const { ctx, snap, now } = env;
@@ -71,50 +61,6 @@ export async function newDeal(env: Env, cmd: Extract<Command, { kind: 'new' }>):
     reply: summaryView(deal, new Map(), headline),
     visibility: 'room',
     notifications: [],
-    updates: [],
-    entries: withIds(entries, ids),
-    dealId: deal.id,
-    readOnly: false,
-  };
-}
-
-export async function linkRoom(env: Env, cmd: Extract<Command, { kind: 'link' }>): Promise<Outcome> {
-  const { ctx, now } = env;
-  const room = ctx.room;
-  if (!room)
-    return refuse('Link a channel, not a direct message: run link in the channel that should join the deal.');
-  const current = env.snap.deal;
-  // Deals of other workspaces are indistinguishable from unknown codes: no probing across tenants.
-  if (!current || !sameWorkspace(current.home, room)) {
-    return refuse(
-      `There is no deal ${cmd.dealId} in this workspace. Check the code with status in the deal's room.`,
-    );
-  }
-  if (current.rooms.some((r) => sameRoom(r, room))) {
-    return refuse(`This channel is already the room of deal ${cmd.dealId}.`);
-  }
-  const deal = touch(withMember({ ...current, rooms: [...current.rooms, room] }, ctx.actor, null, now), now);
-  const entries: TimelineEntry[] = [{ kind: 'room-linked', at: now, actor: ctx.actor, via: ctx.via, room }];
-  const ids = await commitOrRetry(env, {
-    deal: { state: { ...deal, version: current.version + 1 }, expectedVersion: current.version },
-    entries,
-    bindRooms: [{ room, dealId: deal.id }],
-  });
-  if (typeof ids === 'string')
-    return refuse('This channel is already the room of another deal. One channel holds one deal.');
-  const view = summaryView(
-    deal,
-    env.snap.handoffs,
-    `${ctx.actor.name} linked this channel to deal ${deal.id} "${deal.name}".`,
-  );
-  return {
-    reply: view,
-    visibility: 'room',
-    notifications: toOtherRooms(
-      deal,
-      ctx.room,
-      notice('info', `${ctx.actor.name} linked another channel to this deal.`),
-    ),
     updates: [],
     entries: withIds(entries, ids),
     dealId: deal.id,

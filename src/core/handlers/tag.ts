@@ -3,6 +3,7 @@ import type { Command } from '../commands.js';
 import { holdersOf, touch, withMember } from '../deal-ops.js';
 import { type PersonRef, personKey } from '../ids.js';
 import { type InboxItem, type TimelineEntry, tagInboxId } from '../model.js';
+import { ambiguousName, findByName, unknownName } from '../named-people.js';
 import type { Notification, Outcome } from '../outcome.js';
 import { ROLE_LABELS } from '../playbooks.js';
 import { commitWrite, type Env, refuse, roomChange, uniquePeople } from '../runtime.js';
@@ -15,6 +16,20 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
   const current = requireDeal(env);
   if (!('id' in current)) return current;
   const { ctx, now } = env;
+  const named: PersonRef[] = [];
+  const unknown: string[] = [];
+  for (const name of cmd.names ?? []) {
+    const found = findByName(current, name);
+    if (found.kind === 'ambiguous') return refuse(ambiguousName(name, found.people));
+    if (found.kind === 'unknown') unknown.push(name);
+    else named.push(...found.people);
+  }
+  // `@acme-team` in a tag that names real people is just text; as the only target it is a mistake.
+  const [firstUnknown] = unknown;
+  if (firstUnknown && cmd.people.length + cmd.roles.length + named.length === 0) {
+    return refuse(unknownName(firstUnknown));
+  }
+  const mentioned = uniquePeople([...cmd.people, ...named]);
   // A role nobody holds would silently notify no one: refuse, and say how to fill the role.
   for (const role of cmd.roles) {
     if (role === 'manager' && env.snap.config.managers.length > 0) continue;
@@ -27,7 +42,7 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
   const fromRoles = cmd.roles.flatMap((r) =>
     r === 'manager' ? [...holdersOf(current, r), ...env.snap.config.managers] : holdersOf(current, r),
   );
-  const tagged = uniquePeople([...cmd.people, ...fromRoles]);
+  const tagged = uniquePeople([...mentioned, ...fromRoles]);
   const others = tagged.filter((p) => personKey(p) !== personKey(ctx.actor));
   const tagId = env.newId();
   const entry: TimelineEntry = {
@@ -37,13 +52,13 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     via: ctx.via,
     tagId,
     text: cmd.text,
-    mentions: cmd.people,
+    mentions: mentioned,
     roles: cmd.roles,
     ...(cmd.permalink ? { permalink: cmd.permalink } : {}),
   };
   // Tagging someone brings them into the deal, as CRM users expect.
   let deal = withMember(current, ctx.actor, null, now);
-  for (const p of cmd.people) deal = withMember(deal, p, null, now);
+  for (const p of mentioned) deal = withMember(deal, p, null, now);
   // Tags are the chattiest write. When nobody new joins, the deal's state does not change, so the
   // tag is a plain append with no compare-and-set: a busy room's tags never make each other retry.
   const joins = deal.members.length !== current.members.length;

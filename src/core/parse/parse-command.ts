@@ -72,6 +72,10 @@ function dispatch(args: Args): ParseResult {
       return parseNew(args);
     case 'link':
       return parseLink(args);
+    case 'share':
+      return parseBare(args, { kind: 'share' });
+    case 'unlink':
+      return parseBare(args, { kind: 'unlink' });
     case 'status':
       return parseBare(args, { kind: 'status' });
     case 'stage':

@@ -1,6 +1,7 @@
 // Commands about the deal itself: new, link, stage, stakeholder, timeline.
 import type { ParseResult } from '../commands.js';
 import { parseDealId } from '../ids.js';
+import { parseLinkCode } from '../link-code.js';
 import { BUYING_ROLES, DEFAULT_MODEL, STAGES } from '../playbooks.js';
 import { type Args, capError, fail, nameOf, ok, rest } from './args.js';
 import { LIMITS } from './limits.js';
@@ -36,13 +37,18 @@ function normalizeDealCode(word: string): string {
 
 export function parseLink(args: Args): ParseResult {
   const [code, extra] = args.tokens;
-  if (!code) return fail(args, 'Give the code of the deal to link, e.g. link D-7K3F9X.');
-  if (extra) return fail(args, 'Give just the deal code after link, e.g. link D-7K3F9X.');
+  if (!code) {
+    return fail(args, 'Give the code of the deal to link (like D-7K3F9X), or a one-time code from share.');
+  }
+  // A one-time code pasted with spaces between its groups arrives as several tokens.
+  const linkCode = parseLinkCode(args.tokens.map((t) => t.value).join(''));
+  if (linkCode !== null) return ok({ kind: 'link-code', code: linkCode });
+  if (extra) return fail(args, 'Give just one code after link, e.g. link D-7K3F9X.');
   const dealId = parseDealId(normalizeDealCode(code.value));
   if (dealId === null) {
     return fail(
       args,
-      `The code ${quoted(code.value, 'you gave')} is not a deal code: a deal code is "D-" and 6 letters or digits, like D-7K3F9X.`,
+      `The code ${quoted(code.value, 'you gave')} is neither a deal code ("D-" and 6 letters or digits, like D-7K3F9X) nor a one-time code from share (16 letters or digits, like K7F3-9QXM-2B8R-T4WZ).`,
     );
   }
   return ok({ kind: 'link', dealId });

@@ -23,6 +23,39 @@ function uniquePeople(people: readonly PersonRef[]): PersonRef[] {
   });
 }
 
+// `@ann`, `@ann.lee`, `@"Ann Lee"`: someone named in plain text rather than through the platform's
+// mention picker. That is the only way to name a teammate on the other platform, which this
+// platform cannot mention; the core resolves names against the deal's members. `<@0>` markers,
+// emails (ann@x.io), roles and broadcast words are not names.
+const NAME_MENTION =
+  /(?<![\p{L}\p{N}_@<])@(?:["\u201c]([^"\u201d\n]{1,80})["\u201d]|([\p{L}\p{N}][\p{L}\p{N}._-]*))/gu;
+const NOT_NAMES = new Set<string>(['here', 'channel', 'everyone', ...ROLES]);
+/** More named people than this in one command is not a tag but a list: the rest stay plain text. */
+const MAX_NAMES = 20;
+
+function nameFrom(match: RegExpMatchArray): string | null {
+  const name = (match[1] ?? match[2] ?? '').replace(/[._-]+$/u, '').trim();
+  return name && !NOT_NAMES.has(name.toLowerCase()) ? name : null;
+}
+
+function mentionedNames(raw: string): string[] {
+  const names = new Set<string>();
+  for (const m of raw.matchAll(NAME_MENTION)) {
+    const name = nameFrom(m);
+    if (name) names.add(name);
+  }
+  return [...names].slice(0, MAX_NAMES);
+}
+
+/** A lone `@name` token as a target (escalate @bob), when it is not a platform mention or a role. */
+function nameTarget(token: Token | undefined): string | null {
+  if (!token || token.quoted || token.mention !== null) return null;
+  const m = [...token.value.matchAll(NAME_MENTION)][0];
+  return m && m.index === 0 && m[0].length >= token.value.replace(/[.,:;!?]+$/u, '').length
+    ? nameFrom(m)
+    : null;
+}
+
 function mentionedPeople(args: Args, raw: string): PersonRef[] {
   const people: PersonRef[] = [];
   for (const m of raw.matchAll(MENTION_MARKERS)) {
@@ -45,16 +78,18 @@ export function parseTag(args: Args): ParseResult {
   const raw = restRaw(args, 0);
   const people = mentionedPeople(args, raw);
   const roles = mentionedRoles(raw);
-  if (people.length === 0 && roles.length === 0) {
+  const names = mentionedNames(raw);
+  if (people.length === 0 && roles.length === 0 && names.length === 0) {
     return fail(args, 'Mention at least one person, or a role such as @am, to tag.');
   }
-  if (!hasWords(raw.replace(MENTION_MARKERS, ' ').replace(ROLE_MENTION, ' '))) {
+  const words = raw.replace(MENTION_MARKERS, ' ').replace(ROLE_MENTION, ' ');
+  if (!hasWords(people.length || roles.length ? words : words.replace(NAME_MENTION, ' '))) {
     return fail(args, 'Add a few words to the tag saying what you need.');
   }
   const text = rest(args, 0);
   const tooLong = capError(text, LIMITS.text, 'The tag text');
   if (tooLong) return fail(args, tooLong);
-  return ok({ kind: 'tag', people, roles, text });
+  return ok({ kind: 'tag', people, roles, ...(names.length ? { names } : {}), text });
 }
 
 /** A bare role word used as a target: `@am`, `@AM:`. */
@@ -70,14 +105,15 @@ export function parseEscalate(args: Args): ParseResult {
   if (role !== null && role !== 'am') {
     return fail(args, `Escalate to a person or to @am (the account-manager pool), not to the ${role} role.`);
   }
-  const targeted = person !== null || role !== null;
+  const toName = person === null && role === null ? nameTarget(first) : null;
+  const targeted = person !== null || role !== null || toName !== null;
   const note = rest(args, targeted ? 1 : 0);
   if (note === '') {
     return fail(args, 'Add a note for the account manager saying why the lead is qualified.');
   }
   const tooLong = capError(note, LIMITS.text, 'The note');
   if (tooLong) return fail(args, tooLong);
-  return ok({ kind: 'escalate', to: person, note });
+  return ok({ kind: 'escalate', to: person, ...(toName ? { toName } : {}), note });
 }
 
 export function parseLoopIn(args: Args): ParseResult {

@@ -88,17 +88,32 @@ describe('link', () => {
   it('says what a deal code looks like', () => {
     const { error, usage } = failure('link ABC');
     expect(error).toBe(
-      'The code "ABC" is not a deal code: a deal code is "D-" and 6 letters or digits, like D-7K3F9X.',
+      'The code "ABC" is neither a deal code ("D-" and 6 letters or digits, like D-7K3F9X) nor a one-time code from share (16 letters or digits, like K7F3-9QXM-2B8R-T4WZ).',
     );
-    expect(usage).toBe('Usage: link <deal-code>');
-    expect(failure('link D-7K3F9U').error).toContain('is not a deal code');
+    expect(usage).toBe('Usage: link <deal-code> — or: link <one-time code from share>');
+    expect(failure('link D-7K3F9U').error).toContain('is neither a deal code');
   });
 
   it('needs exactly one code', () => {
-    expect(failure('link').error).toBe('Give the code of the deal to link, e.g. link D-7K3F9X.');
-    expect(failure('link D-7K3F9X now').error).toBe(
-      'Give just the deal code after link, e.g. link D-7K3F9X.',
+    expect(failure('link').error).toBe(
+      'Give the code of the deal to link (like D-7K3F9X), or a one-time code from share.',
     );
+    expect(failure('link D-7K3F9X now').error).toBe('Give just one code after link, e.g. link D-7K3F9X.');
+  });
+
+  it('reads one-time codes however they were copied', () => {
+    for (const text of [
+      'link K7F3-9QXM-2B8R-T4WZ',
+      'link k7f39qxm2b8rt4wz',
+      'link K7F3 9QXM 2B8R T4WZ',
+      'link K7F3\u20139QXM-2B8R-T4WZ',
+    ]) {
+      expect(command(text)).toEqual({ kind: 'link-code', code: 'K7F39QXM2B8RT4WZ' });
+    }
+    // O and I/L are read as 0 and 1, as in deal codes.
+    expect(command('link OIL0-0000-0000-0000')).toEqual({ kind: 'link-code', code: '0110000000000000' });
+    expect(failure('link K7F3-9QXM-2B8R-T4W').error).toContain('is neither a deal code');
+    expect(failure('link K7F3-9QXM-2B8R-T4WU').error).toContain('is neither a deal code');
   });
 });
 

@@ -41,10 +41,45 @@ describe('tag', () => {
     });
   });
 
-  it('does not take emails or longer handles for role mentions', () => {
-    expect(failure('tag mail ann@am.io or @amanda or @am-team').error).toBe(
+  it('does not take emails or longer handles for role mentions; handles are names to resolve', () => {
+    expect(command('tag mail ann@am.io or @amanda or @am-team')).toEqual({
+      kind: 'tag',
+      people: [],
+      roles: [],
+      names: ['amanda', 'am-team'],
+      text: 'mail ann@am.io or @amanda or @am-team',
+    });
+    expect(failure('tag mail ann@am.io about it').error).toBe(
       'Mention at least one person, or a role such as @am, to tag.',
     );
+  });
+
+  it('reads typed names (for teammates on the other platform), but not broadcasts or roles', () => {
+    expect(command('tag @Bob.Stone, @"Ann Lee" and @am: pricing? @here @channel')).toEqual({
+      kind: 'tag',
+      people: [],
+      roles: ['am'],
+      names: ['Bob.Stone', 'Ann Lee'],
+      text: '@Bob.Stone, @"Ann Lee" and @am: pricing? @here @channel',
+    });
+    expect(failure('tag @bob').error).toBe('Add a few words to the tag saying what you need.');
+    expect(failure('tag @here hello').error).toBe(
+      'Mention at least one person, or a role such as @am, to tag.',
+    );
+  });
+
+  it('takes a typed name as the escalation target', () => {
+    expect(command('escalate @bob.stone, budget confirmed')).toEqual({
+      kind: 'escalate',
+      to: null,
+      toName: 'bob.stone',
+      note: 'budget confirmed',
+    });
+    expect(command('escalate budget @bob confirmed')).toEqual({
+      kind: 'escalate',
+      to: null,
+      note: 'budget @bob confirmed',
+    });
   });
 
   it("keeps the user's spacing and newlines inside the text, trimmed", () => {

@@ -131,7 +131,7 @@ describe('command words', () => {
   it('never echo markup that could broadcast or mention, and truncate long words', () => {
     const broadcast = failure('<!channel> hello').error;
     expect(broadcast).toBe('I don\'t know the command "!channel".');
-    expect(failure('@here').error).toBe('I don\'t know the command "here".');
+    expect(failure('@here').error).toBe('I don\'t know the command "here". Did you mean `share`?');
     expect(failure('<>').error).toBe("I don't know the command you typed.");
     const long = failure(`${'w'.repeat(100)}`).error;
     expect(long).toBe(`I don't know the command "${'w'.repeat(40)}…".`);
