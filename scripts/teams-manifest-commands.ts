@@ -12,7 +12,7 @@ export const ROOM_COMMANDS: readonly CommandName[] = [
   'research',
   'escalate',
   'timeline',
-  'inbox',
+  'share',
   'link',
   'help',
 ];

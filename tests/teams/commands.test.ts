@@ -51,7 +51,10 @@ describe('@Dealroom commands in Teams', () => {
 
     const created = await run('new', sam, command('new Hooli expansion outbound'), /created deal (D-\w{6})/);
     const dealId = /created deal (D-\w{6})/.exec(created)?.[1] ?? '';
-    await run('link', sam, command(`link ${dealId}`), /linked this channel to deal/, groupChat());
+    const chat = groupChat();
+    await run('link', sam, command(`link ${dealId}`), /linked this channel to deal/, chat);
+    await run('share', sam, command('share'), /One-time link code for deal D-\w{6} .*: (\w{4}-){3}\w{4}/);
+    await run('unlink', sam, command('unlink'), /unlinked this channel from deal/, chat);
     await run('status', sam, command('status'), /Hooli expansion/);
     await run('stage', sam, command('stage qualify'), /from Prospect to Qualify/);
     await run('research', sam, command('research'), /No research logged yet/);

@@ -25,10 +25,10 @@ function uniquePeople(people: readonly PersonRef[]): PersonRef[] {
 
 // `@ann`, `@ann.lee`, `@"Ann Lee"`: someone named in plain text rather than through the platform's
 // mention picker. That is the only way to name a teammate on the other platform, which this
-// platform cannot mention; the core resolves names against the deal's members. `<@0>` markers,
-// emails (ann@x.io), roles and broadcast words are not names.
+// platform cannot mention; the core resolves names against the deal's members. `<@0>` markers (also
+// neutralised ones, `‹@0>`), emails (ann@x.io), roles and broadcast words are not names.
 const NAME_MENTION =
-  /(?<![\p{L}\p{N}_@<])@(?:["\u201c]([^"\u201d\n]{1,80})["\u201d]|([\p{L}\p{N}][\p{L}\p{N}._-]*))/gu;
+  /(?<![\p{L}\p{N}_@<\u2039])@(?:["\u201c]([^"\u201d\n]{1,80})["\u201d]|(\p{L}[\p{L}\p{N}._-]*))/gu;
 const NOT_NAMES = new Set<string>(['here', 'channel', 'everyone', ...ROLES]);
 /** More named people than this in one command is not a tag but a list: the rest stay plain text. */
 const MAX_NAMES = 20;

@@ -25,20 +25,18 @@ const ENTRIES: Readonly<Record<UsageWord, Entry>> = {
     examples: ['new Acme expansion outbound', 'new "Globex renewal" relationship', 'new Initech --channel'],
   },
   link: {
-    form: 'link <deal-code> — or: link <one-time code from share>',
-    summary:
-      'Bind this channel to an existing deal: by its code in the same workspace, or by a one-time code from share anywhere (the other platform too).',
+    form: 'link <deal-code | one-time code>',
+    summary: 'Bind this channel to a deal: by its code, or on the other platform by a code from share.',
     examples: ['link D-7K3F9X', 'link K7F3-9QXM-2B8R-T4WZ'],
   },
   share: {
     form: 'share',
-    summary:
-      'Get a one-time code (valid 15 minutes) that links a channel on the other platform or in another workspace to this deal.',
+    summary: 'Get a one-time code that links a channel on the other platform (or workspace) to this deal.',
     examples: ['share'],
   },
   unlink: {
     form: 'unlink',
-    summary: "Remove this channel from the deal; the deal and its timeline stay with the deal's other rooms.",
+    summary: 'Remove this channel from the deal; the deal carries on in its other rooms.',
     examples: ['unlink'],
   },
   status: { form: 'status', summary: "Show the deal's summary card.", examples: ['status'] },

@@ -90,7 +90,7 @@ describe('link', () => {
     expect(error).toBe(
       'The code "ABC" is neither a deal code ("D-" and 6 letters or digits, like D-7K3F9X) nor a one-time code from share (16 letters or digits, like K7F3-9QXM-2B8R-T4WZ).',
     );
-    expect(usage).toBe('Usage: link <deal-code> — or: link <one-time code from share>');
+    expect(usage).toBe('Usage: link <deal-code | one-time code>');
     expect(failure('link D-7K3F9U').error).toContain('is neither a deal code');
   });
 
