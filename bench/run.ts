@@ -1,5 +1,6 @@
 // `npm run bench`: our paths measured beside the bare frameworks, in one run on one machine. Prints a
-// table, and as its last line one JSON object with the headline figures.
+// table, and as its last line one JSON object with the headline figures. `npm run bench -- slack teams`
+// runs only the parts named (paging redis slack teams cards cold), to repeat the noisy ones cheaply.
 import { execFileSync } from 'node:child_process';
 import { startRedisServer } from '../tests/support/redis-server.js';
 import { benchCards } from './cards.js';
@@ -22,81 +23,110 @@ const rows: Row[] = [];
 const row = (metric: string, value: string, target = '', ok: boolean | null = null) =>
   rows.push({ metric, value, target, ok });
 
+const PARTS = ['paging', 'redis', 'slack', 'teams', 'cards', 'cold'] as const;
+type Part = (typeof PARTS)[number];
+const asked = process.argv.slice(2);
+for (const a of asked) {
+  if (!(PARTS as readonly string[]).includes(a))
+    throw new Error(`unknown bench part "${a}"; parts: ${PARTS.join(' ')}`);
+}
+const want = (part: Part) => asked.length === 0 || asked.includes(part);
+type Summary = Record<string, number>;
+type Load = { concurrency: number; durationMs: number; warmupMs: number };
+
 async function main() {
   // A private Redis: exact MEMORY USAGE and no neighbours skewing latency; never the shared one.
   const redis = await startRedisServer();
-  const summary: Record<string, number> = {};
+  const summary: Summary = {};
+  const load = { concurrency: 20, durationMs: 8_000, warmupMs: 2_000 };
   try {
-    const paging = await benchPaging(redis.url, [100, 10_000, 100_000]);
-    for (const p of paging) {
-      row(`timeline first page @${p.size}`, `${round(p.firstMs)} ms`);
-      row(`timeline deep page @${p.size}`, `${round(p.deepMs)} ms`);
-    }
-    const first100 = paging.find((p) => p.size === 100)!.firstMs;
-    const deep100k = paging.find((p) => p.size === 100_000)!.deepMs;
-    summary.timeline_deep_ratio = round(deep100k / first100, 2);
-    row(
-      'deep page @100k / first page @100',
-      `${summary.timeline_deep_ratio}×`,
-      '≤ 1.5×',
-      summary.timeline_deep_ratio <= 1.5,
-    );
-
-    const rt = await countRoundTrips(redis.url);
-    for (const [cmd, n] of Object.entries(rt.perCommand)) row(`redis round trips: ${cmd}`, String(n));
-    summary.redis_roundtrips_per_command = rt.max;
-    row('redis round trips per command (max)', String(rt.max), '≤ 2', rt.max <= 2);
-
-    summary.redis_bytes_per_entry = round(await bytesPerEntry(redis.url), 1);
-    row(
-      'redis bytes per timeline entry',
-      String(summary.redis_bytes_per_entry),
-      '≤ 400',
-      summary.redis_bytes_per_entry <= 400,
-    );
-
-    const load = { concurrency: 20, durationMs: 8_000, warmupMs: 2_000 };
-    const slack = await benchSlack(redis.url, load);
-    summary.slack_throughput_ratio = round(slack.ours.rps / slack.bare.rps, 2);
-    summary.slack_p99_ms = round(slack.ours.p99, 1);
-    row('slack bare Bolt (ack only) req/s', String(Math.round(slack.bare.rps)));
-    row('slack /deal tag req/s (commit + reply)', String(Math.round(slack.ours.rps)));
-    row(
-      'slack throughput ours / bare',
-      `${summary.slack_throughput_ratio}×`,
-      '≥ 0.6×',
-      summary.slack_throughput_ratio >= 0.6,
-    );
-    row(
-      'slack p50 / p99',
-      `${round(slack.ours.p50, 1)} / ${summary.slack_p99_ms} ms`,
-      'p99 ≤ 50 ms',
-      summary.slack_p99_ms <= 50,
-    );
-    row('slack errors (ours / bare)', `${slack.ours.errors} / ${slack.bare.errors}`);
-
-    const teams = await benchTeams(redis.url, load);
-    summary.teams_throughput_ratio = round(teams.ours.rps / teams.bare.rps, 2);
-    summary.teams_p99_ms = round(teams.ours.p99, 1);
-    row('teams bare botbuilder (fixed card) req/s', String(Math.round(teams.bare.rps)));
-    row('teams inbox.done invoke req/s (commit + card)', String(Math.round(teams.ours.rps)));
-    row(
-      'teams throughput ours / bare',
-      `${summary.teams_throughput_ratio}×`,
-      '≥ 0.6×',
-      summary.teams_throughput_ratio >= 0.6,
-    );
-    row(
-      'teams p50 / p99',
-      `${round(teams.ours.p50, 1)} / ${summary.teams_p99_ms} ms`,
-      'p99 ≤ 50 ms',
-      summary.teams_p99_ms <= 50,
-    );
-    row('teams errors (ours / bare)', `${teams.ours.errors} / ${teams.bare.errors}`);
+    if (want('paging')) await pagingPart(redis.url, summary);
+    if (want('redis')) await redisPart(redis.url, summary);
+    if (want('slack')) await slackPart(redis.url, load, summary);
+    if (want('teams')) await teamsPart(redis.url, load, summary);
   } finally {
     await redis.stop();
   }
+  if (want('cards')) await cardsPart(summary);
+  if (want('cold')) await coldPart(summary);
+  print(summary);
+}
 
+async function pagingPart(redisUrl: string, summary: Summary) {
+  const paging = await benchPaging(redisUrl, [100, 10_000, 100_000]);
+  for (const p of paging) {
+    row(`timeline first page @${p.size}`, `${round(p.firstMs)} ms`);
+    row(`timeline deep page @${p.size}`, `${round(p.deepMs)} ms`);
+  }
+  const first100 = paging.find((p) => p.size === 100)!.firstMs;
+  const deep100k = paging.find((p) => p.size === 100_000)!.deepMs;
+  summary.timeline_deep_ratio = round(deep100k / first100, 2);
+  row(
+    'deep page @100k / first page @100',
+    `${summary.timeline_deep_ratio}×`,
+    '≤ 1.5×',
+    summary.timeline_deep_ratio <= 1.5,
+  );
+}
+
+async function redisPart(redisUrl: string, summary: Summary) {
+  const rt = await countRoundTrips(redisUrl);
+  for (const [cmd, n] of Object.entries(rt.perCommand)) row(`redis round trips: ${cmd}`, String(n));
+  summary.redis_roundtrips_per_command = rt.max;
+  row('redis round trips per command (max)', String(rt.max), '≤ 2', rt.max <= 2);
+
+  summary.redis_bytes_per_entry = round(await bytesPerEntry(redisUrl), 1);
+  row(
+    'redis bytes per timeline entry',
+    String(summary.redis_bytes_per_entry),
+    '≤ 400',
+    summary.redis_bytes_per_entry <= 400,
+  );
+}
+
+async function slackPart(redisUrl: string, load: Load, summary: Summary) {
+  const slack = await benchSlack(redisUrl, load);
+  summary.slack_throughput_ratio = round(slack.ours.rps / slack.bare.rps, 2);
+  summary.slack_p99_ms = round(slack.ours.p99, 1);
+  row('slack bare Bolt (ack only) req/s', String(Math.round(slack.bare.rps)));
+  row('slack /deal tag req/s (commit + reply)', String(Math.round(slack.ours.rps)));
+  row(
+    'slack throughput ours / bare',
+    `${summary.slack_throughput_ratio}×`,
+    '≥ 0.6×',
+    summary.slack_throughput_ratio >= 0.6,
+  );
+  row(
+    'slack p50 / p99',
+    `${round(slack.ours.p50, 1)} / ${summary.slack_p99_ms} ms`,
+    'p99 ≤ 50 ms',
+    summary.slack_p99_ms <= 50,
+  );
+  row('slack errors (ours / bare)', `${slack.ours.errors} / ${slack.bare.errors}`);
+}
+
+async function teamsPart(redisUrl: string, load: Load, summary: Summary) {
+  const teams = await benchTeams(redisUrl, load);
+  summary.teams_throughput_ratio = round(teams.ours.rps / teams.bare.rps, 2);
+  summary.teams_p99_ms = round(teams.ours.p99, 1);
+  row('teams bare botbuilder (fixed card) req/s', String(Math.round(teams.bare.rps)));
+  row('teams inbox.done invoke req/s (commit + card)', String(Math.round(teams.ours.rps)));
+  row(
+    'teams throughput ours / bare',
+    `${summary.teams_throughput_ratio}×`,
+    '≥ 0.6×',
+    summary.teams_throughput_ratio >= 0.6,
+  );
+  row(
+    'teams p50 / p99',
+    `${round(teams.ours.p50, 1)} / ${summary.teams_p99_ms} ms`,
+    'p99 ≤ 50 ms',
+    summary.teams_p99_ms <= 50,
+  );
+  row('teams errors (ours / bare)', `${teams.ours.errors} / ${teams.bare.errors}`);
+}
+
+async function cardsPart(summary: Summary) {
   const cards = await benchCards();
   for (const c of cards.rows) {
     row(`render ${c.view} (Slack / Teams)`, `${c.slackMs} / ${c.teamsMs} ms`, '', null);
@@ -104,7 +134,9 @@ async function main() {
   }
   summary.max_card_bytes = cards.maxTeamsBytes;
   row('largest Teams card', `${cards.maxTeamsBytes} B`, '≤ 28672 B', cards.maxTeamsBytes <= 28 * 1024);
+}
 
+async function coldPart(summary: Summary) {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   summary.cold_start_ms = round(await coldStart(root, {}), 0);
   row(
@@ -113,7 +145,9 @@ async function main() {
     '≤ 1500 ms',
     summary.cold_start_ms <= 1500,
   );
+}
 
+function print(summary: Summary) {
   const width = Math.max(...rows.map((r) => r.metric.length));
   const lines = [`\n${'metric'.padEnd(width)}  value          target      met`];
   for (const r of rows) {
@@ -132,7 +166,9 @@ async function main() {
     'max_card_bytes',
     'cold_start_ms',
   ];
-  process.stdout.write(`${JSON.stringify(Object.fromEntries(keys.map((k) => [k, summary[k]])))}\n`);
+  process.stdout.write(
+    `${JSON.stringify(Object.fromEntries(keys.filter((k) => k in summary).map((k) => [k, summary[k]])))}\n`,
+  );
 }
 
 await main();

@@ -2,7 +2,11 @@
 // signing secret, then posted to the service's own /slack/events: Bolt checks the signature and runs
 // the real listeners. Shapes follow Slack's documented payloads (slash command form body, Events API
 // envelope, block_actions, view_submission) and the recorded ones in tests/support/slack-payloads.ts.
+// A slash command's reply may come back in the body of its ack: Slack itself would show it, so the
+// playground, standing in for Slack, hands it on to the fake Slack API's response_url, whose posts
+// the feed shows (in the channel, or to its author alone).
 import { createHmac } from 'node:crypto';
+import { z } from 'zod';
 import { BOT_NAME, type Persona, SLACK, splitMentions } from './personas.js';
 
 export interface Forwarded {
@@ -43,7 +47,7 @@ export interface ClickAction {
 }
 
 export interface SlackRequests {
-  /** `/deal <text>` in a channel; the reply comes back through the fake Slack API. */
+  /** `/deal <text>` in a channel; the reply (from the ack, or later from the Web API) reaches the fake Slack API. */
   slash(p: Persona, channel: { id: string; name: string }, text: string): Promise<Forwarded>;
   /** A message a person posts in a channel: an app_mention when it names the bot, and a message event. */
   message(p: Persona, channel: string, text: string, ts: string): Promise<Forwarded>;
@@ -69,6 +73,13 @@ export interface SlackRequestDeps {
   /** A response_url served by the fake Slack API, named so the feed knows whose it is. */
   readonly responseUrl: (id: string) => string;
 }
+
+/** The reply a slash command's ack may carry (src/slack/slash-answer.ts); anything else is no reply. */
+const AckReply = z.object({
+  response_type: z.enum(['in_channel', 'ephemeral']),
+  text: z.string(),
+  blocks: z.array(z.unknown()).optional(),
+});
 
 /** trigger_ids are remembered for the modals they open; a bound keeps the map small. */
 const MAX_TRIGGERS = 500;
@@ -143,7 +154,8 @@ export function createSlackRequests(d: SlackRequestDeps): SlackRequests {
   return {
     nextTs,
     personaOfTrigger: (id) => triggers.get(id),
-    slash(p, channel, text) {
+    async slash(p, channel, text) {
+      const responseId = `${p.key}.${channel.id}.${++counter}`;
       const form = new URLSearchParams({
         token: 'playground',
         team_id: SLACK.teamId,
@@ -156,10 +168,21 @@ export function createSlackRequests(d: SlackRequestDeps): SlackRequests {
         text: toSlackText(text),
         api_app_id: 'APLAYGROUND',
         is_enterprise_install: 'false',
-        response_url: d.responseUrl(`${p.key}.${channel.id}.${++counter}`),
+        response_url: d.responseUrl(responseId),
         trigger_id: newTrigger(p),
       });
-      return forward(form.toString(), 'application/x-www-form-urlencoded');
+      const answered = await forward(form.toString(), 'application/x-www-form-urlencoded');
+      const reply = answered.status === 200 ? AckReply.safeParse(answered.body) : null;
+      if (reply?.success) {
+        const res = await fetch(d.responseUrl(`${responseId}.ack`), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(reply.data),
+          signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+        });
+        await res.body?.cancel();
+      }
+      return answered;
     },
     async message(p, channel, text, ts) {
       const slackText = toSlackText(text);

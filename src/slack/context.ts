@@ -2,6 +2,7 @@
 // the request came through plus its Slack id; DMs are not rooms (the core treats them as "no room").
 import type { ChannelId, PersonRef, RoomRef, UserId, WorkspaceId } from '../core/ids.js';
 import type { CommandContext } from '../core/outcome.js';
+import type { SlashAnswer } from './slash-answer.js';
 
 /** Slack user ids: U… (workspace users) and W… (Enterprise Grid users). */
 export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -35,4 +36,6 @@ export interface ReplyTarget {
   readonly responseUrl?: string;
   /** A re-delivery of a request already seen (a retried event): read-only answers are not repeated. */
   readonly repeat?: boolean;
+  /** A slash command's ack, still open: the first one-message reply goes in its body. */
+  readonly answer?: SlashAnswer;
 }

@@ -5,6 +5,11 @@ import type { Outbox } from './outbox.js';
 import type { SlackMessage } from './render/render.js';
 
 const DM_CHANNELS = 'slack-dm';
+/**
+ * A person's DM channel with the bot never changes: a process-local copy saves a Redis read per
+ * notification. The cap bounds memory (oldest first out).
+ */
+const DM_LOCAL_MAX = 10_000;
 /** Bounded, like every call that waits on someone else's server. */
 const RESPOND_TIMEOUT_MS = 5_000;
 
@@ -33,6 +38,12 @@ export function slackErrorCode(error: unknown): string | undefined {
 
 export function createMessenger(client: webApi.WebClient, outbox: Outbox, store: Store): Messenger {
   const blocks = (page: SlackMessage) => page.blocks as unknown as webApi.KnownBlock[];
+  const dms = new Map<string, string>();
+  const rememberDm = (key: string, id: string) => {
+    if (dms.size >= DM_LOCAL_MAX) dms.delete(dms.keys().next().value as string);
+    dms.set(key, id);
+    return id;
+  };
   return {
     async post(channel, pages) {
       const out: string[] = [];
@@ -58,15 +69,17 @@ export function createMessenger(client: webApi.WebClient, outbox: Outbox, store:
     },
     async dmChannel(team, user) {
       const key = `${team}:${user}`;
+      const local = dms.get(key);
+      if (local) return local;
       const known = await store.getRef(DM_CHANNELS, key);
-      if (known) return known;
+      if (known) return rememberDm(key, known);
       const res = await outbox.send('conversations.open', 'other', () =>
         client.conversations.open({ users: user }),
       );
       const id = res.channel?.id;
       if (!id) throw new Error('conversations.open returned no channel');
       await store.putRef(DM_CHANNELS, key, id);
-      return id;
+      return rememberDm(key, id);
     },
     async permalink(channel, ts) {
       const res = await outbox.send(channel, 'other', () =>

@@ -1,8 +1,8 @@
 // Global Bolt middleware, in order: ack first, then drop double clicks.
 //
 // Ack: Slack shows an error if a command or click is not acknowledged within 3 s, so they are acked
-// before any work (events are acked by Bolt itself). The decline form acks in its own handler,
-// because its ack may carry "this field is required".
+// before any work (events are acked by Bolt itself). Two listeners ack themselves, because their ack
+// carries something: `/deal` (its reply, commands.ts) and the decline form ("this field is required").
 //
 // Double clicks: a click is claimed in the store (shared by replicas) by who clicked what on which
 // message, for a few seconds, so a double click is one click. (Slack does not re-deliver clicks;
@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Store } from '../core/store-port.js';
 import type { Logger } from '../logger.js';
+import { SLASH_COMMAND } from './surface.js';
 
 const CLICK_TTL_MS = 5_000;
 
@@ -48,7 +49,8 @@ export function clickKey(body: Body): string | null {
 export function ackFirst(): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as Body;
-    if ('ack' in args && typeof args.ack === 'function' && body.type !== 'view_submission') await args.ack();
+    const acksItself = body.type === 'view_submission' || body.command === SLASH_COMMAND;
+    if ('ack' in args && typeof args.ack === 'function' && !acksItself) await args.ack();
     await args.next();
   };
 }

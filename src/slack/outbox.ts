@@ -5,6 +5,12 @@
 // Retry-After and tries again, while other channels carry on. Calls within a lane keep their order
 // (pages of one reply, a reply before the card update that follows it); ephemerals and updates share
 // their channel's lane for that reason, but only posts spend tokens (Slack's 1/s is for posts).
+//
+// A lane holds at most `maxQueued` calls. Past that, a burst into one channel or one person's DM
+// would only grow a queue that drains at 1/s (minutes behind, and memory and GC paid by every other
+// request), so further calls are refused at once with OutboxFullError: the caller sees the failure
+// (the dispatcher logs each undelivered notification) and the outbox logs the episode. Slash-command
+// replies do not queue here (slash-answer.ts); per-person and per-room rate limits bound the input.
 import type { Logger } from '../logger.js';
 
 export interface OutboxOptions {
@@ -14,6 +20,8 @@ export interface OutboxOptions {
   readonly burst?: number;
   /** 429s in a row for one call before giving up. */
   readonly maxRateLimitRetries?: number;
+  /** Calls one lane may hold (waiting or running) before it refuses more. */
+  readonly maxQueued?: number;
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -27,8 +35,18 @@ export interface Outbox {
   drain(timeoutMs?: number): Promise<void>;
 }
 
+/** A lane already holds as many calls as it may: this one was not sent, and will not be. */
+export class OutboxFullError extends Error {
+  override name = 'OutboxFullError';
+  readonly code = 'SLACK_OUTBOX_FULL';
+}
+
 interface Lane {
   tail: Promise<unknown>;
+  /** Calls sent to this lane that have not settled yet. */
+  queued: number;
+  /** Calls refused since the lane last had room (reported when it has room again). */
+  refused: number;
   tokens: number;
   refilledAt: number;
   /** Epoch ms before which nothing in this lane is sent (a 429's Retry-After). */
@@ -47,6 +65,7 @@ export function createOutbox(logger: Logger, o: OutboxOptions = {}): Outbox {
   const interval = o.postIntervalMs ?? 1_000;
   const burst = o.burst ?? 3;
   const maxRetries = o.maxRateLimitRetries ?? 3;
+  const maxQueued = o.maxQueued ?? 200;
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lanes = new Map<string, Lane>();
@@ -54,7 +73,14 @@ export function createOutbox(logger: Logger, o: OutboxOptions = {}): Outbox {
   const lane = (channel: string): Lane => {
     let l = lanes.get(channel);
     if (!l) {
-      l = { tail: Promise.resolve(), tokens: burst, refilledAt: now(), pausedUntil: 0 };
+      l = {
+        tail: Promise.resolve(),
+        queued: 0,
+        refused: 0,
+        tokens: burst,
+        refilledAt: now(),
+        pausedUntil: 0,
+      };
       lanes.set(channel, l);
     }
     return l;
@@ -107,11 +133,30 @@ export function createOutbox(logger: Logger, o: OutboxOptions = {}): Outbox {
   return {
     send(channel, kind, call) {
       const l = lane(channel);
+      if (l.queued >= maxQueued) {
+        if (l.refused++ === 0) {
+          logger.warn(
+            { channel, maxQueued },
+            'Slack outbox full for this channel: refusing further messages until it drains',
+          );
+        }
+        return Promise.reject(
+          new OutboxFullError(`${maxQueued} Slack calls already wait for ${channel}; this one was not sent`),
+        );
+      }
+      l.queued++;
       const result = l.tail.then(() => run(channel, l, kind, call));
       const settled = result.then(
         () => undefined,
         () => undefined,
       );
+      void settled.then(() => {
+        l.queued--;
+        if (l.refused > 0 && l.queued < maxQueued) {
+          logger.warn({ channel, refused: l.refused }, 'Slack outbox has room again; messages were refused');
+          l.refused = 0;
+        }
+      });
       l.tail = settled;
       void settled.then(() => forgetWhenIdle(channel, l, settled));
       return result;

@@ -1,6 +1,9 @@
 // Shows a command's outcome in Slack: the reply to the person (ephemeral) or to the room (a message),
 // remembers where a handoff card was posted so it can be updated, then hands the notifications and
 // card updates to the dispatcher (Slack rooms and DMs through our sink, Teams through its own).
+// A slash command's reply goes in the body of its ack when it can (slash-answer.ts): one message that
+// is never updated. A handoff card (its ts is kept for chat.update) and a reply of several pages go
+// through the Web API, as do answers to mentions, clicks and forms.
 import type { Dispatcher } from '../core/dispatch.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Store } from '../core/store-port.js';
@@ -35,7 +38,20 @@ export function createReplies(
   dispatcher: Dispatcher,
   logger: Logger,
 ): Replies {
+  /** True when the reply went out as the slash command's ack body. */
+  async function inAck(
+    target: ReplyTarget,
+    pages: readonly SlackMessage[],
+    visibility: 'ephemeral' | 'in_channel',
+  ): Promise<boolean> {
+    const [only] = pages;
+    return target.answer !== undefined && pages.length === 1 && only !== undefined
+      ? target.answer.give(only, visibility)
+      : false;
+  }
+
   async function privately(target: ReplyTarget, pages: readonly SlackMessage[]): Promise<void> {
+    if (await inAck(target, pages, 'ephemeral')) return;
     try {
       await messenger.ephemeral(target.channel, target.user, pages);
     } catch (error) {
@@ -75,7 +91,7 @@ export function createReplies(
         const pages = renderView(reply, target.team);
         if (outcome.visibility === 'private') {
           await privately(target, pages);
-        } else {
+        } else if (outcome.replyCardKey || !(await inAck(target, pages, 'in_channel'))) {
           const ts = await publicly(target, pages);
           if (ts && outcome.replyCardKey && outcome.dealId) {
             await store.addCardRef(outcome.dealId, outcome.replyCardKey, cardRef(target.channel, ts));

@@ -8,6 +8,7 @@ import type { Messenger } from './messenger.js';
 import type { NewChannel } from './new-channel.js';
 import type { People } from './people.js';
 import type { Replies } from './replies.js';
+import type { SlashAnswer } from './slash-answer.js';
 
 export interface CommandRunner {
   run(source: CommandSource): Promise<void>;
@@ -25,6 +26,8 @@ export interface CommandSource {
   /** For a delivery Slack may repeat (an event): its identity for the core, and whether it is a repeat. */
   readonly options?: RequestOptions;
   readonly repeat?: boolean;
+  /** A slash command's open ack (see slash-answer.ts). */
+  readonly answer?: SlashAnswer;
 }
 
 export interface RunnerDeps {
@@ -51,6 +54,7 @@ export function createCommandRunner(d: RunnerDeps): CommandRunner {
         user: s.user,
         ...(s.responseUrl ? { responseUrl: s.responseUrl } : {}),
         ...(s.repeat ? { repeat: true } : {}),
+        ...(s.answer ? { answer: s.answer } : {}),
       };
       const parsed = parseCommand(input);
       if (parsed.ok && parsed.command.kind === 'new' && parsed.command.createChannel) {

@@ -74,7 +74,13 @@ describe('the playground server (npm start with no environment)', () => {
 
   it('sends /deal through Bolt (signed), with @mentions as real Slack mentions', async () => {
     expect((await slackSend('sam', '/deal new Acme expansion')).body).toEqual({ ok: true });
-    await eventually(() => expect(textOf(slack.messages('CPGROOM1')[0]?.blocks)).toContain('Acme expansion'));
+    // The reply came back in the ack; the playground (as Slack would) shows it to the whole room.
+    await eventually(async () => {
+      const summary = lastWith((await pg.feed('alex')).slack.channel, 'Acme expansion');
+      expect(summary).toMatchObject({ from: 'bot', slack: { ephemeral: false } });
+      expect(summary?.private).toBeUndefined();
+    });
+    expect(slack.callsTo('response_url').at(-1)?.args).toMatchObject({ response_type: 'in_channel' });
     await slackSend('sam', '/deal stage qualify');
     await slackSend('sam', '/deal escalate @Alex budget confirmed, wants a demo');
     // The handoff card: in the room, and in Alex's DM, naming Alex by a real mention.
@@ -231,7 +237,9 @@ describe('the playground server (npm start with no environment)', () => {
     // Slack, room 2: plain messages that mention a teammate are listened to (🏷️ reaction, no post).
     expect((await pg.api('/rooms', {})).status).toBe(200);
     await slackSend('sam', '/deal new Paging', 2);
-    await eventually(() => expect(slack.messages('CPGROOM2')).toHaveLength(1));
+    await eventually(async () =>
+      expect(lastWith((await pg.feed('maya', 2)).slack.channel, 'Paging')?.from).toBe('bot'),
+    );
     for (let n = 1; n <= 10; n++) await slackSend('sam', `@Maya please check item ${n}`, 2);
     await eventually(() => expect(slack.callsTo('reactions.add')).toHaveLength(10));
     const reacted = (await pg.feed('maya', 2)).slack.channel.filter((i) => i.reactions?.includes('label'));

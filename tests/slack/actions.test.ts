@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, DECLINE_MODAL } from '../../src/core/actions.js';
 import type { ChannelId, DealId, PersonRef, RoomRef, UserId, WorkspaceId } from '../../src/core/ids.js';
 import type { FakeSlackCall } from '../../src/playground/fake-slack-api.js';
-import { type SlackHarness, startSlackHarness, TEAM, textOf } from '../support/slack-harness.js';
+import {
+  BOT,
+  type SlackHarness,
+  type SlashAck,
+  startSlackHarness,
+  TEAM,
+  textOf,
+} from '../support/slack-harness.js';
 import { viewSubmission } from '../support/slack-payloads.js';
 import { checkSentPayloads } from '../support/slack-schemas.js';
 
@@ -25,8 +32,10 @@ interface Element {
 }
 
 /** Every interactive element of a recorded message, with its block id. */
-function elements(call: FakeSlackCall | undefined): (Element & { block_id?: string })[] {
-  const blocks = (call?.args.blocks ?? []) as {
+/** The interactive elements of a posted message (a recorded call) or of a slash command's ack. */
+function elements(sent: FakeSlackCall | SlashAck | null | undefined): (Element & { block_id?: string })[] {
+  const raw = sent && 'args' in sent ? sent.args.blocks : sent?.blocks;
+  const blocks = (raw ?? []) as {
     type: string;
     block_id?: string;
     elements?: Element[];
@@ -44,8 +53,7 @@ describe('Slack buttons, menus and forms over HTTP', () => {
   beforeAll(async () => {
     h = await startSlackHarness({ store: 'redis' });
     const sam = h.who('USAM', CH);
-    await h.slash(sam, 'new Acme inbound');
-    await h.fake.waitFor(() => posts(CH).length >= 1);
+    await h.ask(sam, 'new Acme inbound');
     dealId = (await h.store.loadRoom(room)).deal?.id as DealId;
   });
   afterAll(async () => {
@@ -126,8 +134,9 @@ describe('Slack buttons, menus and forms over HTTP', () => {
     expect(textOf(posts('DUSAM').at(-1)?.args.blocks)).toContain('declined the handoff');
     const entries = (await h.store.timeline(dealId, { filter: 'handoffs', limit: 20 })).entries;
     expect(entries.filter((e) => e.kind === 'handoff-declined')).toHaveLength(1);
-    // The repeated submission was dropped, not answered "no longer open" (sentinel: a help reply).
-    await h.slash(alex, 'help');
+    // The repeated submission was dropped, not answered "no longer open" (sentinel: a help reply,
+    // asked by mention so that it takes the Web API too).
+    await h.mention(alex, `<@${BOT}> help`);
     await h.fake.waitFor(() =>
       ephemerals('UALEX').some((c) => textOf(c.args.blocks).includes('Dealroom commands')),
     );
@@ -183,7 +192,7 @@ describe('Slack buttons, menus and forms over HTTP', () => {
     });
     await h.fake.waitFor(() => ephemerals('UBOB').some((c) => c.args.channel === CH));
     // A sentinel through Bob's DM: anything a second click had queued there is out by now.
-    await h.slash(bob, 'help');
+    await h.mention(bob, `<@${BOT}> help`);
     await h.fake.waitFor(() =>
       ephemerals('UBOB').some((c) => textOf(c.args.blocks).includes('Dealroom commands')),
     );
@@ -207,14 +216,14 @@ describe('Slack buttons, menus and forms over HTTP', () => {
       .poll(async () => (await h.store.timeline(dealId, { filter: 'all', limit: 20 })).entries.length)
       .toBeGreaterThan(10);
     const before = ephemerals('USAM').length;
-    await h.slash(sam, 'timeline');
-    await h.fake.waitFor(() => ephemerals('USAM').length > before);
-    const first = ephemerals('USAM').at(-1);
+    // The first page is the ack's answer; pages after a click come through the Web API.
+    const first = await h.ask(sam, 'timeline');
+    expect(first?.response_type).toBe('ephemeral');
     const older = elements(first).find((e) => e.action_id === ACTION.timelineOlder);
     expect(older).toBeDefined();
     expect(elements(first).some((e) => e.action_id === ACTION.timelineNewer)).toBe(false);
     await h.click(sam, { actionId: ACTION.timelineOlder, value: older?.value, ephemeral: true });
-    await h.fake.waitFor(() => ephemerals('USAM').length > before + 1);
+    await h.fake.waitFor(() => ephemerals('USAM').length > before);
     const second = ephemerals('USAM').at(-1);
     expect(textOf(second?.args.blocks)).toContain('created the deal');
     expect(elements(second).some((e) => e.action_id === ACTION.timelineNewer)).toBe(true);
@@ -226,7 +235,7 @@ describe('Slack buttons, menus and forms over HTTP', () => {
       selectedOption: handoffsOption?.value,
       ephemeral: true,
     });
-    await h.fake.waitFor(() => ephemerals('USAM').length > before + 2);
+    await h.fake.waitFor(() => ephemerals('USAM').length > before + 1);
     const filtered = textOf(ephemerals('USAM').at(-1)?.args.blocks);
     expect(filtered).toContain('Handoffs');
     expect(filtered).not.toContain('created the deal');
@@ -234,16 +243,16 @@ describe('Slack buttons, menus and forms over HTTP', () => {
 
   it('inbox Done closes a tag', async () => {
     const sam = h.who('USAM', CH);
-    await h.slash(sam, 'tag <@UANA|ana> please size the market');
+    expect((await h.ask(sam, 'tag <@UANA|ana> please size the market'))?.response_type).toBe('in_channel');
     await h.fake.waitFor(() => posts('DUANA').length >= 1);
     const ana = h.who('UANA', CH);
-    await h.slash(ana, 'inbox');
-    await h.fake.waitFor(() => ephemerals('UANA').length >= 1);
-    const done = elements(ephemerals('UANA')[0]).find((e) => e.action_id === ACTION.inboxDone);
+    const inbox = await h.ask(ana, 'inbox');
+    expect(inbox?.response_type).toBe('ephemeral');
+    const done = elements(inbox).find((e) => e.action_id === ACTION.inboxDone);
     expect(done).toBeDefined();
     await h.click(ana, { actionId: ACTION.inboxDone, value: done?.value, ephemeral: true });
-    await h.fake.waitFor(() => ephemerals('UANA').length >= 2);
-    expect(textOf(ephemerals('UANA')[1]?.args.blocks)).toContain('Your inbox is empty');
+    await h.fake.waitFor(() => ephemerals('UANA').length >= 1);
+    expect(textOf(ephemerals('UANA')[0]?.args.blocks)).toContain('Your inbox is empty');
     expect(await h.store.inbox(person('UANA'), 10)).toEqual([]);
   });
 
@@ -258,7 +267,7 @@ describe('Slack buttons, menus and forms over HTTP', () => {
   });
 
   it('sent only valid Block Kit and modals', () => {
-    const sent = checkSentPayloads(h.fake.calls);
+    const sent = checkSentPayloads(h.fake.calls, h.acks);
     expect(sent.failures).toEqual([]);
     expect(h.fake.callsTo('views.open').length).toBeGreaterThan(0);
   });

@@ -63,14 +63,16 @@ describe('/deal commands over HTTP', () => {
 
   it('new … --channel creates deal-<slug>, invites the creator and opens the deal there', async () => {
     const sam = h.who('USAM', 'CORIGIN');
-    await h.slash(sam, 'new "Acme Corp (EMEA)" outbound --channel');
-    await h.fake.waitFor(() => ephemeralsIn('CORIGIN').length >= 1);
+    const ack = await h.ask(sam, 'new "Acme Corp (EMEA)" outbound --channel');
     const [create] = created('deal-acme-corp-emea');
     expect(create).toBeDefined();
     const channel = h.fake.callsTo('conversations.invite')[0]?.args.channel as string;
     expect(h.fake.members(channel)).toContain('USAM');
     expect(textOf(postsIn(channel)[0]?.args.blocks)).toContain('Acme Corp (EMEA)');
-    expect(textOf(ephemeralsIn('CORIGIN')[0]?.args.blocks)).toContain('#deal-acme-corp-emea');
+    // Where it was typed, only its author hears about it (in the ack); the new room gets the card.
+    expect(ack?.response_type).toBe('ephemeral');
+    expect(textOf(ack?.blocks)).toContain('#deal-acme-corp-emea');
+    expect(ephemeralsIn('CORIGIN')).toHaveLength(0);
     const deal = (await h.store.loadRoom(roomOf(channel))).deal;
     expect(deal?.name).toBe('Acme Corp (EMEA)');
     expect(deal?.model).toBe('outbound');
@@ -80,8 +82,9 @@ describe('/deal commands over HTTP', () => {
 
   it('adds a numeric suffix when the name is taken', async () => {
     h.fake.addChannel('deal-globex');
-    await h.slash(h.who('USAM', 'CORIGIN2'), 'new Globex --channel');
-    await h.fake.waitFor(() => ephemeralsIn('CORIGIN2').length >= 1);
+    expect(textOf((await h.ask(h.who('USAM', 'CORIGIN2'), 'new Globex --channel'))?.blocks)).toContain(
+      '#deal-globex-2',
+    );
     const tries = h.fake
       .callsTo('conversations.create')
       .filter((c) => String(c.args.name).startsWith('deal-globex'));
@@ -95,31 +98,34 @@ describe('/deal commands over HTTP', () => {
 
   it('creates one channel when two identical requests race', async () => {
     const sam = h.who('USAM', 'CRACE');
-    await Promise.all([h.slash(sam, 'new Initech --channel'), h.slash(sam, 'new Initech --channel')]);
-    await h.fake.waitFor(() => ephemeralsIn('CRACE').length >= 2);
+    const acks = await Promise.all([
+      h.ask(sam, 'new Initech --channel'),
+      h.ask(sam, 'new Initech --channel'),
+    ]);
     expect(
       h.fake.callsTo('conversations.create').filter((c) => String(c.args.name).startsWith('deal-initech')),
     ).toHaveLength(1);
-    const texts = ephemeralsIn('CRACE').map((c) => textOf(c.args.blocks));
+    const texts = acks.map((a) => textOf(a?.blocks));
     expect(texts.filter((t) => t.includes('is being created already'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Created the deal room #deal-initech'))).toHaveLength(1);
   });
 
   it('answers an unknown command with a sentence and the usage, privately, writing nothing', async () => {
     const sam = h.who('USAM', 'CTYPO');
-    await h.slash(sam, 'stauts <!channel>');
-    await h.fake.waitFor(() => ephemeralsIn('CTYPO').length >= 1);
-    const text = textOf(ephemeralsIn('CTYPO')[0]?.args.blocks);
+    const ack = await h.ask(sam, 'stauts <!channel>');
+    expect(ack?.response_type).toBe('ephemeral');
+    const text = textOf(ack?.blocks);
     expect(text).toContain("I don't know the command");
     expect(text).toContain('status');
     expect(text).toContain('/deal new');
-    expect(JSON.stringify(ephemeralsIn('CTYPO')[0]?.args)).not.toMatch(/<!/);
+    expect(JSON.stringify(ack)).not.toMatch(/<!/);
     expect(postsIn('CTYPO')).toHaveLength(0);
     expect((await h.store.loadRoom(roomOf('CTYPO'))).deal).toBeNull();
   });
 
   it('tells the person one sentence when something breaks, never the error itself', async () => {
-    await h.slash(h.who('USAM', 'CBROKEN'), 'status');
+    // The command failed before it had an answer: the ack goes out empty, the sentence follows.
+    expect(await h.ask(h.who('USAM', 'CBROKEN'), 'status')).toBeNull();
     await h.fake.waitFor(() => ephemeralsIn('CBROKEN').length >= 1);
     const call = ephemeralsIn('CBROKEN')[0] as FakeSlackCall;
     expect(textOf(call.args.blocks)).toContain(userSentenceFor(new StoreUnavailableError('x')));
@@ -140,26 +146,58 @@ describe('/deal commands over HTTP', () => {
     expect(h.fake.callsTo('reactions.add').filter((c) => c.args.channel === 'CBROKEN')).toHaveLength(0);
   });
 
-  it('answers through response_url where the bot cannot post', async () => {
+  it('answers in the ack where the bot cannot post; a card to keep up to date goes through response_url', async () => {
     h.fake.blockChannel('CNOBOT');
-    await h.slash(h.who('USAM', 'CNOBOT'), 'help', h.fake.responseUrl('help-1'));
-    await h.fake.waitFor((calls) => calls.some((c) => c.method === 'response_url'));
-    const [call] = h.fake.callsTo('response_url');
-    expect(call?.args).toMatchObject({ response_type: 'ephemeral', response_id: 'help-1' });
-    expect(textOf(call?.args.blocks)).toContain('Dealroom commands');
+    const sam = h.who('USAM', 'CNOBOT');
+    // A reply in the ack needs no membership: the summary reaches the room.
+    const created = await h.ask(sam, 'new Nobot deal', h.fake.responseUrl('nobot-1'));
+    expect(created?.response_type).toBe('in_channel');
+    expect(textOf(created?.blocks)).toContain('Nobot deal');
+    await h.ask(sam, 'stage qualify', h.fake.responseUrl('nobot-2'));
+    expect(h.fake.callsTo('response_url')).toHaveLength(0);
+    // A handoff card is posted for its ts; refused here, it goes through response_url, with a hint.
+    expect(await h.ask(sam, 'escalate <@UALEX|alex> hot lead', h.fake.responseUrl('nobot-3'))).toBeNull();
+    await h.fake.waitFor((calls) => calls.filter((c) => c.method === 'response_url').length >= 2);
+    const [card, hint] = h.fake.callsTo('response_url');
+    expect(card?.args).toMatchObject({ response_type: 'in_channel', response_id: 'nobot-3' });
+    expect(textOf(card?.args.blocks)).toContain('hot lead');
+    expect(hint?.args).toMatchObject({ response_type: 'ephemeral', response_id: 'nobot-3' });
+    expect(textOf(hint?.args.blocks)).toContain('/invite @Dealroom');
+  });
+
+  it('answers a room-wide command in the ack, for the channel, never echoing live mentions', async () => {
+    const sam = h.who('USAM', 'CECHO');
+    expect((await h.ask(sam, 'new Echo deal'))?.response_type).toBe('in_channel');
+    const ack = await h.ask(sam, 'tag <@UANA|ana> <!here> <!channel|channel> check &lt;@U0FAKE|ceo&gt;');
+    expect(ack?.response_type).toBe('in_channel');
+    expect(textOf(ack?.blocks)).toContain('Ana');
+    expect(JSON.stringify(ack)).not.toMatch(/<!(channel|here|everyone)/);
+    expect(JSON.stringify(ack)).not.toContain('<@U0FAKE');
+    // The room heard it from the ack; Ana's DM is a notification, posted to her.
+    expect(postsIn('CECHO')).toHaveLength(0);
+    await h.fake.waitFor(() => postsIn('DUANA').some((c) => textOf(c.args.blocks).includes('check')));
   });
 
   it('works in a direct message, where there is no deal room', async () => {
-    await h.slash(h.who('USAM', 'DUSAM'), 'inbox');
-    await h.fake.waitFor(() => ephemeralsIn('DUSAM').length >= 1);
-    expect(textOf(ephemeralsIn('DUSAM')[0]?.args.blocks)).toContain('Your inbox is empty');
+    const ack = await h.ask(h.who('USAM', 'DUSAM'), 'inbox');
+    expect(ack?.response_type).toBe('ephemeral');
+    expect(textOf(ack?.blocks)).toContain('Your inbox is empty');
   });
 
-  it('a 429 on one channel does not delay another channel’s reply', async () => {
+  it('a 429 on one channel does not delay another channel’s card', async () => {
+    // Handoff cards are posted (their ts is kept), so they meet Slack's rate limits.
+    await Promise.all([
+      h.ask(h.who('USAM', 'CLIMITED'), 'new Limited deal'),
+      h.ask(h.who('USAM', 'CFREE'), 'new Free deal'),
+    ]);
+    await Promise.all([
+      h.ask(h.who('USAM', 'CLIMITED'), 'stage qualify'),
+      h.ask(h.who('USAM', 'CFREE'), 'stage qualify'),
+    ]);
     h.fake.rateLimit('chat.postMessage', { channel: 'CLIMITED', retryAfterSec: 1 });
     await Promise.all([
-      h.slash(h.who('USAM', 'CLIMITED'), 'new Limited deal'),
-      h.slash(h.who('USAM', 'CFREE'), 'new Free deal'),
+      h.slash(h.who('USAM', 'CLIMITED'), 'escalate <@UALEX|alex> limited lead'),
+      h.slash(h.who('USAM', 'CFREE'), 'escalate <@UALEX|alex> free lead'),
     ]);
     await h.fake.waitFor(() => postsIn('CLIMITED').filter((c) => c.ok).length >= 1);
     const free = postsIn('CFREE')[0] as FakeSlackCall;
@@ -171,6 +209,6 @@ describe('/deal commands over HTTP', () => {
   });
 
   it('sent only valid Block Kit', () => {
-    expect(checkSentPayloads(h.fake.calls).failures).toEqual([]);
+    expect(checkSentPayloads(h.fake.calls, h.acks).failures).toEqual([]);
   });
 });

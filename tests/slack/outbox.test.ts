@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/playground/fake-slack-api.js';
 import { webClientOptions } from '../../src/slack/bolt-app.js';
-import { createOutbox } from '../../src/slack/outbox.js';
+import { createOutbox, OutboxFullError } from '../../src/slack/outbox.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -89,5 +89,30 @@ describe('outbox', () => {
     for (const i of [1, 2, 3]) void outbox.send('CQ', 'post', post('CQ', `q${i}`));
     await outbox.drain(5_000);
     expect(timesOf('CQ')).toHaveLength(3);
+  });
+
+  it('refuses calls past its bound, says so, and takes calls again once the lane drains', async () => {
+    const warnings: { channel?: string; refused?: number }[] = [];
+    const recording = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+    const outbox = createOutbox(recording, { postIntervalMs: 50, burst: 1, maxQueued: 3 });
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((i) => outbox.send('CFULL', 'post', post('CFULL', `m${i}`))),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ]);
+    expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(OutboxFullError);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toEqual(['m1', 'm2', 'm3']);
+    // One warning when it filled, one with the count when it had room again: nothing dropped silently.
+    expect(warnings.map((w) => [w.channel, w.refused])).toEqual([
+      ['CFULL', undefined],
+      ['CFULL', 2],
+    ]);
+    await outbox.send('CFULL', 'post', post('CFULL', 'm6'));
+    expect(fake.callsTo('chat.postMessage').at(-1)?.args.text).toBe('m6');
   });
 });

@@ -36,6 +36,13 @@ export const USERS: readonly FakeSlackUser[] = [
   { id: 'UBOB', name: 'bob', displayName: 'Bob' },
 ];
 
+/** What a slash command's ack carried: its reply (slash-answer.ts). */
+export interface SlashAck {
+  readonly response_type: 'ephemeral' | 'in_channel';
+  readonly text: string;
+  readonly blocks: unknown[];
+}
+
 export interface SlackHarness {
   readonly fake: FakeSlackApi;
   readonly service: Service;
@@ -48,6 +55,10 @@ export interface SlackHarness {
     headers?: Record<string, string>,
   ): Promise<Response>;
   slash(who: Who, text: string, responseUrl?: string): Promise<Response>;
+  /** `/deal <text>`, acked 200: the reply its ack carried, or null for an empty ack. */
+  ask(who: Who, text: string, responseUrl?: string): Promise<SlashAck | null>;
+  /** Every reply a slash command's ack carried, in order (for the Block Kit checks). */
+  readonly acks: readonly SlashAck[];
   mention(who: Who, text: string, o?: EventOptions & { retryNum?: number }): Promise<Response>;
   message(who: Who, text: string, o?: EventOptions & { retryNum?: number }): Promise<Response>;
   event(body: object, retryNum?: number): Promise<Response>;
@@ -98,6 +109,13 @@ export async function startSlackHarness(o: HarnessOptions = {}): Promise<SlackHa
     );
   const interact = (payload: object) =>
     post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+  const acks: SlashAck[] = [];
+  const slash = async (who: Who, text: string, responseUrl?: string) => {
+    const res = await post(slashBody(who, text, responseUrl), 'application/x-www-form-urlencoded');
+    const raw = await res.clone().text();
+    if (res.status === 200 && raw) acks.push(JSON.parse(raw) as SlashAck);
+    return res;
+  };
 
   return {
     fake,
@@ -105,8 +123,14 @@ export async function startSlackHarness(o: HarnessOptions = {}): Promise<SlackHa
     store,
     who: (user, channel) => ({ team: TEAM, user, channel, userName: user.slice(1).toLowerCase() }),
     post,
-    slash: (who, text, responseUrl) =>
-      post(slashBody(who, text, responseUrl), 'application/x-www-form-urlencoded'),
+    slash,
+    async ask(who, text, responseUrl) {
+      const res = await slash(who, text, responseUrl);
+      if (res.status !== 200) throw new Error(`/deal ${text} was answered ${res.status}`);
+      const raw = await res.text();
+      return raw ? (JSON.parse(raw) as SlashAck) : null;
+    },
+    acks,
     mention: (who, text, eo = {}) => event(appMention(who, BOT, text, eo), eo.retryNum),
     message: (who, text, eo = {}) => event(channelMessage(who, BOT, text, eo), eo.retryNum),
     event,

@@ -54,13 +54,33 @@ export const checkManifest = (manifest: unknown): Check => check(manifestValidat
 /** The Web API methods (and response_url posts) that carry message blocks. */
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'response_url']);
 
+/** A slash command's ack body: a message, in channel or ephemeral (slash-answer.ts). */
+interface AckBody {
+  readonly response_type?: unknown;
+  readonly text?: unknown;
+  readonly blocks?: unknown;
+}
+
 /**
  * Every Block Kit payload the bot sent, each checked against the schema and Slack's per-message
- * limits the schema does not encode. Returns the failures (empty when all is well) and the count.
+ * limits the schema does not encode, including the replies slash commands' acks carried. Returns
+ * the failures (empty when all is well) and the count.
  */
-export function checkSentPayloads(calls: readonly FakeSlackCall[]): { checked: number; failures: string[] } {
+export function checkSentPayloads(
+  sent: readonly FakeSlackCall[],
+  acks: readonly AckBody[] = [],
+): { checked: number; failures: string[] } {
   const failures: string[] = [];
   let checked = 0;
+  for (const ack of acks) {
+    if (ack.response_type !== 'in_channel' && ack.response_type !== 'ephemeral')
+      failures.push(`slash ack: response_type ${String(ack.response_type)}`);
+    if (typeof ack.text !== 'string' || ack.text === '') failures.push('slash ack: no fallback text');
+  }
+  const calls = [
+    ...sent,
+    ...acks.map((args) => ({ method: 'response_url', args: { ...args } }) as unknown as FakeSlackCall),
+  ];
   for (const call of calls) {
     if (MESSAGE_METHODS.has(call.method) && call.args.blocks !== undefined) {
       checked++;

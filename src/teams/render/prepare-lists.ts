@@ -56,7 +56,12 @@ export function researchData(v: ResearchView, m: Mentions) {
   };
 }
 
-const MAX_INBOX = 25;
+/**
+ * The inbox card answers every Done click (the invoke response), so its size is paid per click: 25
+ * items made a ~24 KB card, 10 make one under 10 KB. Items come newest first; marking one done
+ * brings the next older one in: the hint says so.
+ */
+const MAX_INBOX = 10;
 
 export function inboxData(v: InboxView, m: Mentions) {
   const items = v.items.slice(0, MAX_INBOX).map((i) => ({
@@ -70,6 +75,8 @@ export function inboxData(v: InboxView, m: Mentions) {
     title: `📥 Inbox — ${v.items.length} open`,
     items,
     empty: v.empty,
-    ...(v.items.length > items.length ? { more: `…and ${v.items.length - items.length} more.` } : {}),
+    ...(v.items.length > items.length
+      ? { more: `…and ${v.items.length - items.length} more: mark these done to see the next ones.` }
+      : {}),
   };
 }
