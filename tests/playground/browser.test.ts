@@ -233,4 +233,72 @@ describe('the playground in headless Chromium', () => {
     expect(await page.locator('#slack-channel', { hasText: 'Research opens after Qualify' }).count()).toBe(0);
     expect(await page.locator('#slack-error').isVisible()).toBe(false);
   });
+
+  it('runs the shared sample: one deal with a Slack room and a Teams room, the same events on both panes', {
+    timeout: 120_000,
+  }, async () => {
+    await page.goto(`${pg.service.url}/?persona=sam&room=1&pace=fast`);
+    await page.locator('body[data-ready]').waitFor(WAIT);
+    await page.selectOption('#sample-platform', 'both');
+    await page.click('#run-sample');
+    await expect
+      .poll(() => page.locator('#narration').textContent(), { timeout: 90_000 })
+      .toContain('The sample is done');
+    expect(await page.locator('#persona').inputValue()).toBe('sam');
+
+    // One deal: the id the Slack channel created is the one the Teams channel was linked to.
+    const created = (await slackMessage(page, 'created deal').textContent()) ?? '';
+    const dealId = /D-[0-9A-Z]{6}/.exec(created)?.[0] ?? 'no deal id';
+    await teamsCard(page, `Alex linked this channel to deal ${dealId} "Acme expansion"`).waitFor(WAIT);
+    await slackMessage(page, 'Alex linked a Teams channel to this deal').waitFor(WAIT);
+    // The code was Sam's alone, and it was used: nobody else in the channel saw it.
+    await page.locator('#slack-channel .msg.private.bot', { hasText: 'One-time link code' }).waitFor(WAIT);
+
+    // Every event of the shared deal shows once in each pane, whichever side it happened on.
+    const slackRoomMessages = (text: string) =>
+      page.locator('#slack-channel .msg.bot:not(.private)', { hasText: text }).count();
+    const teamsRoomCards = (text: string) =>
+      page.locator('#teams-channel .ac-holder', { hasText: text }).count();
+    for (const event of [
+      'Sam moved the deal from Prospect to Qualify',
+      'Alex moved the deal from Qualify to Research',
+      'Priya logged industry and target market research: Retail is consolidating in EMEA',
+      'Sam tagged Alex',
+      'budget confirmed, wants a demo next week',
+      'Alex accepted the handoff of "Acme expansion" from Sam',
+    ]) {
+      await expect.poll(() => slackRoomMessages(event), WAIT).toBe(1);
+      await expect.poll(() => teamsRoomCards(event), WAIT).toBe(1);
+    }
+    // The handoff card, accepted on Teams, is updated in both channels: no Accept button left anywhere.
+    await slackMessage(page, /Accepted by Alex/i).waitFor(WAIT);
+    await teamsCard(page, 'Accepted by Alex').waitFor(WAIT);
+    await expect.poll(() => page.locator('[data-action-id="handoff.accept"]').count(), WAIT).toBe(0);
+    await expect
+      .poll(() => page.locator('#teams-channel [data-verb="handoff.accept"]').count(), WAIT)
+      .toBe(0);
+
+    // The timeline read in Slack holds what was done in Teams.
+    const timeline = page
+      .locator('#slack-channel .msg.private', { hasText: 'Timeline — Acme expansion' })
+      .last();
+    const story = (await timeline.textContent()) ?? '';
+    for (const step of [
+      /alex accepted the handoff/i,
+      /priya logged industry and target market research/i,
+      /alex moved the deal from Qualify to Research/i,
+      /alex linked/i,
+      /created the deal "Acme expansion"/i,
+    ]) {
+      expect(story).toMatch(step);
+    }
+    // Alex, tagged by name from Slack, hears it in the Teams chat with Dealroom, not in a Slack DM.
+    await page.selectOption('#persona', 'alex');
+    await page.locator('#teams-dm .ac-holder', { hasText: 'Sam tagged you' }).waitFor(WAIT);
+    expect(await page.locator('#slack-dm', { hasText: 'tagged you' }).count()).toBe(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-shared.png'), fullPage: true });
+    expect(await page.locator('#slack-error').isVisible()).toBe(false);
+    expect(await page.locator('#teams-error').isVisible()).toBe(false);
+  });
 });

@@ -52,6 +52,86 @@ function steps(platform) {
   ];
 }
 
+/** A one-time link code as `share` prints it (16 Crockford base32 characters in 4 groups). */
+const LINK_CODE = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g;
+
+/**
+ * One deal on both platforms (issue #9): Sam opens it in Slack and shares it, Alex links the Teams
+ * channel of the same room with the one-time code, and then both sides work the one deal. Each step
+ * says on which platform it happens; `keep` reads something from the answer for later steps.
+ */
+function sharedSteps() {
+  return [
+    {
+      platform: 'slack',
+      who: 'sam',
+      text: '/deal new Acme expansion',
+      what: 'Sam (SDR) opens the deal in the Slack channel.',
+    },
+    {
+      platform: 'slack',
+      who: 'sam',
+      text: '/deal share',
+      keep: 'code',
+      what: 'Sam asks for a one-time link code for the deal: only Sam sees it.',
+    },
+    {
+      platform: 'teams',
+      who: 'alex',
+      text: (kept) => `@Dealroom link ${kept.code}`,
+      what: 'Alex (account manager, on Teams) links the Teams channel to the same deal with the code.',
+    },
+    {
+      platform: 'slack',
+      who: 'sam',
+      text: '/deal stage qualify',
+      what: 'Sam qualifies the lead in Slack: the Teams channel hears it too.',
+    },
+    {
+      platform: 'teams',
+      who: 'alex',
+      text: '@Dealroom stage next',
+      what: 'Alex moves the deal on to Research from Teams: the Slack channel hears it too.',
+    },
+    {
+      platform: 'teams',
+      who: 'priya',
+      text: '@Dealroom research industry Retail is consolidating in EMEA',
+      what: 'Priya (analyst) logs research in Teams; it is on the one timeline.',
+    },
+    {
+      platform: 'slack',
+      who: 'sam',
+      text: '/deal tag @"Alex" can you join the CFO call on Thursday?',
+      what: 'Sam tags Alex by name from Slack: Alex works the deal in Teams, and is tagged there.',
+    },
+    {
+      platform: 'teams',
+      who: 'sam',
+      text: '@Dealroom escalate @Alex budget confirmed, wants a demo next week',
+      what: 'Sam escalates the qualified lead to Alex: the handoff card shows in both channels.',
+    },
+    {
+      platform: 'teams',
+      who: 'alex',
+      click: 'handoff.accept',
+      what: 'Alex accepts on the Teams card: every copy of it, in Teams and in Slack, shows that.',
+    },
+    {
+      platform: 'slack',
+      who: 'sam',
+      text: '/deal timeline',
+      what: 'The timeline, read in Slack, tells the whole story from both platforms.',
+    },
+  ];
+}
+
+/** The newest link code this persona sees in the Slack channel (the share reply is only theirs). */
+function lastLinkCode() {
+  const said = [...document.querySelectorAll('#slack-channel .msg.bot')].map((m) => m.textContent).join('\n');
+  return [...said.matchAll(LINK_CODE)].at(-1)?.[0];
+}
+
 const botMessages = (platform) => document.querySelectorAll(`#${platform}-pane .msg.bot`).length;
 
 const paneText = (platform) => document.getElementById(`${platform}-pane`).textContent;
@@ -66,12 +146,15 @@ function button(platform, id) {
   return newest('channel') ?? newest('dm');
 }
 
-export async function runSample(platform, app) {
+/** `sample` is a platform (`slack`, `teams`) or `both`: one deal with a room on each. */
+export async function runSample(sample, app) {
   if (app.roomInUse() && !(await app.newRoom())) throw new Error('no fresh deal room could be opened.');
-  const list = steps(platform);
-  const name = platform === 'slack' ? 'Slack' : 'Teams';
+  const list = sample === 'both' ? sharedSteps() : steps(sample);
+  const kept = {};
   for (const [i, step] of list.entries()) {
-    app.narrate(`Step ${i + 1} of ${list.length}: ${step.what}`);
+    const platform = step.platform ?? sample;
+    const name = platform === 'slack' ? 'Slack' : 'Teams';
+    app.narrate(`Step ${i + 1} of ${list.length} (${name}): ${step.what}`);
     await app.setPersona(step.who);
     await sleep(SWITCH_DELAY_MS);
     const before = botMessages(platform);
@@ -84,11 +167,12 @@ export async function runSample(platform, app) {
       target.scrollIntoView({ block: 'center' });
       target.click();
     } else {
-      await app.send(platform, step.text);
+      await app.send(platform, typeof step.text === 'function' ? step.text(kept) : step.text);
     }
     // Wait for the bot's answer: a new message, or for a click the card it changed in place.
     const answered = () => botMessages(platform) > before || (step.click && paneText(platform) !== shown);
     await until(answered, 'no answer', 10_000).catch(() => undefined);
+    if (step.keep === 'code') kept.code = await until(lastLinkCode, 'no link code appeared in Slack.');
     await sleep(STEP_DELAY_MS);
   }
   app.narrate('The sample is done. Switch persona to see what each person sees, or type your own commands.');
