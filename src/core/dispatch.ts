@@ -22,13 +22,21 @@ export interface Dispatcher {
   deliver(outcome: Pick<Outcome, 'notifications' | 'updates'>): Promise<void>;
 }
 
+/**
+ * A delivery error its sender already reports in aggregate (a full send queue logs once when it fills
+ * and once, with the count, when it drains): logging it again per message would flood the log
+ * exactly when the service is busiest.
+ */
+const reportedBySender = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { reported?: unknown }).reported === true;
+
 export function createDispatcher(logger: DispatchLogger): Dispatcher {
   const sinks = new Map<Platform, PlatformSink>();
   const attempt = async (what: object, send: () => Promise<void>) => {
     try {
       await send();
     } catch (error) {
-      logger.error({ ...what, err: error }, 'delivery failed');
+      if (!reportedBySender(error)) logger.error({ ...what, err: error }, 'delivery failed');
     }
   };
   return {

@@ -39,6 +39,8 @@ export interface Outbox {
 export class OutboxFullError extends Error {
   override name = 'OutboxFullError';
   readonly code = 'SLACK_OUTBOX_FULL';
+  /** The outbox logs when a channel fills and, with the count refused, when it drains. */
+  readonly reported = true;
 }
 
 interface Lane {

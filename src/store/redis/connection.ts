@@ -63,6 +63,9 @@ export function connect(options: ConnectionOptions): Connection {
     connectTimeout: options.connectTimeoutMs,
     commandTimeout: options.commandTimeoutMs,
     enableOfflineQueue: false,
+    // Commands issued in the same tick share one socket write: under load each request costs a
+    // fraction of a write syscall instead of one per command (measured with npm run bench).
+    enableAutoPipelining: true,
     // A command in flight when the connection drops is failed (by its timeout), never re-sent: a
     // re-sent timeline append would be written twice.
     autoResendUnfulfilledCommands: false,
