@@ -253,12 +253,19 @@ describe('one deal, two platforms, one service', () => {
     expect(added.slack).toEqual([expect.stringContaining('budget confirmed')]);
     expect(added.teams).toEqual([expect.stringContaining('budget confirmed')]);
     await settle(() =>
-      expect(teamsDm(bob)).toEqual([expect.anything(), expect.stringContaining('budget confirmed')]),
+      expect(teamsDm(bob)).toEqual([
+        expect.stringContaining('Sam tagged you in deal'),
+        expect.stringContaining('budget confirmed'),
+      ]),
     );
     const teamsCard = teamsSent(room).at(-1)!;
     const accept = button(cardOf(teamsCard.activity), ACTION.handoffAccept);
     const { h: handoffId } = accept.data as { d: string; h: string };
     const slackCard = p.slack.fake.messages(ch).at(-1)!;
+    // Each platform shows the other's person by name, its own as a real mention.
+    expect(textOf(slackCard.blocks)).toContain('<@USAM> handed this qualified lead to *Bob Stone*.');
+    expect(cardText(cardOf(teamsCard.activity))).toContain('Sam → <at>Bob Stone</at>');
+    expect(mentionIds(cardOf(teamsCard.activity))).toEqual([bob.id]);
     const bobDm = dmWith(p.teams, bob)!;
     const dmCard = p.teams.connector.sent.filter((s) => s.conversationId === bobDm).at(-1)!;
     // Every copy is known before anyone answers (Slack channel, Teams channel, Teams DM).
