@@ -88,7 +88,9 @@ export type Command =
     }
   | {
       readonly kind: 'reassign';
-      readonly to: PersonRef;
+      /** null with `toName`: someone on the other platform, named (see tag's `names`). */
+      readonly to: PersonRef | null;
+      readonly toName?: string;
       readonly dealId?: DealId;
       readonly handoffId?: string;
     }

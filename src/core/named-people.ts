@@ -46,3 +46,11 @@ export const ambiguousName = (name: string, people: readonly PersonRef[]): strin
 
 export const unknownName = (name: string): string =>
   `Nobody on this deal is called @${name}. Mention a teammate, name a member of the deal (e.g. @ann or @"Ann Lee"), or use a role such as @am.`;
+
+/** The one member `name` means (a handoff target), or the sentence saying why there is none. */
+export function oneByName(deal: Pick<Deal, 'members'>, name: string): PersonRef | string {
+  const found = findByName(deal, name);
+  if (found.kind === 'unknown') return unknownName(name);
+  const [only, ...more] = found.people;
+  return only && more.length === 0 ? only : ambiguousName(name, found.people);
+}

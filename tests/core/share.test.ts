@@ -152,7 +152,7 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
   it('hands a lead from Slack to a Teams AM, who accepts on Teams; every copy of the card updates', async () => {
     await linkTeams();
     await h.as(sam, slackRoom)(say`stage qualify`);
-    const escalated = await h.as(sam, slackRoom)(text('escalate @bob budget confirmed'));
+    const escalated = await h.as(sam, slackRoom)(text('escalate @"Bob Stone" budget confirmed'));
     const card = escalated.reply as HandoffView;
     expect(card.to.ref).toEqual(bob);
     expect(escalated.notifications).toEqual([
@@ -179,6 +179,19 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
       expect.objectContaining({ dealId, cardKey: `handoff:${card.handoffId}` }),
     ]);
     expect((await h.store.loadRoom(slackRoom)).deal?.owner).toEqual(bob);
+  });
+
+  it('reassigns a handoff to a member of the other platform by name', async () => {
+    await linkTeams();
+    await h.as(bob, teamsRoom)(say`loop-in ${tia} am`);
+    await h.as(sam, slackRoom)(say`stage qualify`);
+    await h.as(sam, slackRoom)(text('escalate @bob budget confirmed'));
+    expect(replyText(await h.as(bob, teamsRoom)(text('reassign @zed')))).toContain(
+      'Nobody on this deal is called @zed',
+    );
+    const moved = await h.as(bob, teamsRoom)(text('reassign @tia'));
+    expect(moved.entries[0]).toMatchObject({ kind: 'handoff-reassigned', to: tia });
+    expect(replyText(await h.as(tia, teamsRoom)(say`accept`))).toContain('Tia now owns the deal');
   });
 
   it('exposes the shared deal to the linked tenant and nothing else of the workspace', async () => {

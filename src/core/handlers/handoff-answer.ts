@@ -4,6 +4,7 @@ import type { Command } from '../commands.js';
 import { touch, withMember } from '../deal-ops.js';
 import { type PersonRef, samePerson } from '../ids.js';
 import { type Deal, type Handoff, handoffInboxId, type TimelineEntry } from '../model.js';
+import { oneByName } from '../named-people.js';
 import { handoffCardKey, type Notification, type Outcome } from '../outcome.js';
 import { commitWrite, type Env, refuse, toOtherRooms, withIds } from '../runtime.js';
 import { handoffView } from '../view-builders.js';
@@ -19,6 +20,10 @@ import {
 } from './handoff-shared.js';
 
 type Answer = Extract<Command, { kind: 'accept' | 'decline' | 'reassign' }>;
+/** An answer whose reassignment target is known (a typed name resolved to a member). */
+type Decided =
+  | Extract<Answer, { kind: 'accept' | 'decline' }>
+  | (Extract<Answer, { kind: 'reassign' }> & { readonly to: PersonRef });
 
 const VERB: Record<Answer['kind'], string> = { accept: 'accept', decline: 'decline', reassign: 'reassign' };
 
@@ -33,19 +38,20 @@ export async function answerHandoff(env: Env, cmd: Answer): Promise<Outcome> {
   const who = cmd.kind === 'decline' ? [h.to] : allowed;
   if (!who.some((p) => samePerson(p, env.ctx.actor)))
     return notAllowed(current, h, env, VERB[cmd.kind], who, viaButton);
-  if (cmd.kind === 'reassign') {
-    if (samePerson(cmd.to, h.to)) return refuse(`The handoff is already with ${h.to.name}.`);
-    if (samePerson(cmd.to, h.from))
-      return refuse(`${h.from.name} handed this lead over; pick an account manager instead.`);
-  }
-  return decide(env, current, h, cmd, allowed);
+  if (cmd.kind !== 'reassign') return decide(env, current, h, cmd, allowed);
+  const to = cmd.to ?? oneByName(current, cmd.toName ?? '');
+  if (typeof to === 'string') return refuse(to, 'Usage: reassign @someone');
+  if (samePerson(to, h.to)) return refuse(`The handoff is already with ${h.to.name}.`);
+  if (samePerson(to, h.from))
+    return refuse(`${h.from.name} handed this lead over; pick an account manager instead.`);
+  return decide(env, current, h, { ...cmd, to }, allowed);
 }
 
 async function decide(
   env: Env,
   current: Deal,
   h: Handoff,
-  cmd: Answer,
+  cmd: Decided,
   allowed: readonly PersonRef[],
 ): Promise<Outcome> {
   const { ctx, now } = env;

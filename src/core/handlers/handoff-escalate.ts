@@ -3,7 +3,7 @@ import type { Command } from '../commands.js';
 import { pendingHandoffs, touch, withMember } from '../deal-ops.js';
 import { type PersonRef, personKey, samePerson } from '../ids.js';
 import { type Handoff, handoffInboxId, type TimelineEntry } from '../model.js';
-import { ambiguousName, findByName, unknownName } from '../named-people.js';
+import { oneByName } from '../named-people.js';
 import { handoffCardKey, type Outcome } from '../outcome.js';
 import { PLAYBOOKS, qualified, STAGE_LABELS } from '../playbooks.js';
 import { commitWrite, type Env, refuse, toOtherRooms, withIds, workspaceOf } from '../runtime.js';
@@ -32,12 +32,9 @@ export async function escalate(env: Env, cmd: Extract<Command, { kind: 'escalate
   }
   let target: PersonRef | undefined = cmd.to ?? undefined;
   if (cmd.toName) {
-    const found = findByName(current, cmd.toName);
-    if (found.kind === 'unknown') return refuse(unknownName(cmd.toName), USAGE);
-    if (found.kind === 'ambiguous' || found.people.length > 1) {
-      return refuse(ambiguousName(cmd.toName, found.people), USAGE);
-    }
-    target = found.people[0];
+    const named = oneByName(current, cmd.toName);
+    if (typeof named === 'string') return refuse(named, USAGE);
+    target = named;
   }
   let config = snap.config;
   if (!target) {

@@ -47,13 +47,25 @@ function mentionedNames(raw: string): string[] {
   return [...names].slice(0, MAX_NAMES);
 }
 
-/** A lone `@name` token as a target (escalate @bob), when it is not a platform mention or a role. */
-function nameTarget(token: Token | undefined): string | null {
-  if (!token || token.quoted || token.mention !== null) return null;
-  const m = [...token.value.matchAll(NAME_MENTION)][0];
-  return m && m.index === 0 && m[0].length >= token.value.replace(/[.,:;!?]+$/u, '').length
-    ? nameFrom(m)
-    : null;
+const LEADING_NAME = new RegExp(`^${NAME_MENTION.source}`, 'u');
+
+/**
+ * A typed `@name` (or `@"Full Name"`) opening the arguments, as a target (escalate @bob, reassign
+ * @bob) when it is not a platform mention or a role; with the index of the first token after it.
+ */
+function nameTarget(args: Args): { name: string; next: number } | null {
+  const [first] = args.tokens;
+  if (!first || first.mention !== null) return null;
+  const m = LEADING_NAME.exec(args.input.text.slice(first.start));
+  const name = m ? nameFrom(m) : null;
+  if (!m || !name) return null;
+  const end = first.start + m[0].length;
+  // `@bob,` ends at the comma; `@bobby` is not `@bob` plus text: the name must end its token.
+  const next = args.tokens.findIndex((t) => t.start >= end);
+  const inside = args.tokens.filter((t) => t.start < end);
+  const last = inside.at(-1);
+  if (last && last.end > end && /[\p{L}\p{N}]/u.test(args.input.text.slice(end, last.end))) return null;
+  return { name, next: next === -1 ? args.tokens.length : next };
 }
 
 function mentionedPeople(args: Args, raw: string): PersonRef[] {
@@ -105,15 +117,14 @@ export function parseEscalate(args: Args): ParseResult {
   if (role !== null && role !== 'am') {
     return fail(args, `Escalate to a person or to @am (the account-manager pool), not to the ${role} role.`);
   }
-  const toName = person === null && role === null ? nameTarget(first) : null;
-  const targeted = person !== null || role !== null || toName !== null;
-  const note = rest(args, targeted ? 1 : 0);
+  const named = person === null && role === null ? nameTarget(args) : null;
+  const note = rest(args, named ? named.next : person !== null || role !== null ? 1 : 0);
   if (note === '') {
     return fail(args, 'Add a note for the account manager saying why the lead is qualified.');
   }
   const tooLong = capError(note, LIMITS.text, 'The note');
   if (tooLong) return fail(args, tooLong);
-  return ok({ kind: 'escalate', to: person, ...(toName ? { toName } : {}), note });
+  return ok({ kind: 'escalate', to: person, ...(named ? { toName: named.name } : {}), note });
 }
 
 export function parseLoopIn(args: Args): ParseResult {
@@ -132,14 +143,15 @@ export function parseLoopIn(args: Args): ParseResult {
 }
 
 export function parseReassign(args: Args): ParseResult {
-  const [who, ...more] = args.tokens;
+  const [who] = args.tokens;
   const person = personOf(args, who);
-  if (person === null)
+  const named = person === null ? nameTarget(args) : null;
+  if (person === null && named === null)
     return fail(args, 'Mention the account manager to hand this over to, e.g. reassign @bob.');
   // "reassign @bob." — a trailing full stop is not a second argument.
-  if (more.some((t) => hasWords(t.value)))
+  if (args.tokens.slice(named ? named.next : 1).some((t) => hasWords(t.value)))
     return fail(args, 'Mention just one person to reassign the handoff to.');
-  return ok({ kind: 'reassign', to: person });
+  return ok(named ? { kind: 'reassign', to: null, toName: named.name } : { kind: 'reassign', to: person });
 }
 
 const SETTINGS = new Map<string, 'config-am-pool' | 'config-managers'>([

@@ -68,7 +68,19 @@ describe('tag', () => {
     );
   });
 
+  it('takes a typed name, quoted or not, as the reassignment target', () => {
+    expect(command('reassign @"Bob Stone"')).toEqual({ kind: 'reassign', to: null, toName: 'Bob Stone' });
+    expect(command('reassign @bob.')).toEqual({ kind: 'reassign', to: null, toName: 'bob' });
+    expect(failure('reassign @bob now').error).toBe('Mention just one person to reassign the handoff to.');
+  });
+
   it('takes a typed name as the escalation target', () => {
+    expect(command('escalate @"Bob Stone", budget ok')).toEqual({
+      kind: 'escalate',
+      to: null,
+      toName: 'Bob Stone',
+      note: 'budget ok',
+    });
     expect(command('escalate @bob.stone, budget confirmed')).toEqual({
       kind: 'escalate',
       to: null,
