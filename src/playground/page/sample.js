@@ -106,10 +106,10 @@ function sharedSteps() {
       what: 'Sam tags Alex by name from Slack: Alex works the deal in Teams, and is tagged there.',
     },
     {
-      platform: 'teams',
+      platform: 'slack',
       who: 'sam',
-      text: '@Dealroom escalate @Alex budget confirmed, wants a demo next week',
-      what: 'Sam escalates the qualified lead to Alex: the handoff card shows in both channels.',
+      text: '/deal escalate @"Alex" budget confirmed, wants a demo next week',
+      what: 'Sam hands the qualified lead to Alex, on Teams, by name: the handoff card shows in both channels.',
     },
     {
       platform: 'teams',
