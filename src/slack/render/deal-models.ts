@@ -37,7 +37,7 @@ export function summaryData(v: SummaryView, team: string | null) {
     stakeholders: v.stakeholders
       .map((s) => `• *${esc(s.name)}* — ${esc(s.role)}${s.title ? `, ${esc(s.title)}` : ''}`)
       .join('\n'),
-    footer: `Rooms: ${esc(rooms || 'none')} · link another channel with \`/deal link ${esc(v.dealId)}\``,
+    footer: `Rooms: ${esc(rooms || 'none')} · link another channel with \`/deal link ${esc(v.dealId)}\`, or one on Teams with a code from \`/deal share\``,
   };
 }
 
