@@ -13,6 +13,32 @@ export function parseDuration(text: string): number | null {
   return Number.isFinite(ms) && ms >= 1_000 ? Math.round(ms) : null;
 }
 
+/** "30/1m" → 30 commands a minute; "off" → null (no limit). */
+export function parseRateLimit(text: string): { count: number; windowMs: number } | null | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'off') return null;
+  const m = /^(\d{1,9})\s*\/\s*(.+)$/.exec(t);
+  const count = Number(m?.[1]);
+  const windowMs = m?.[2] ? parseDuration(m[2]) : null;
+  return count >= 1 && windowMs !== null ? { count, windowMs } : undefined;
+}
+
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s, ctx) => {
+      const limit = parseRateLimit(s);
+      if (limit === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: '<count>/<window> such as 30/1m or 500/1h (window at least 1s), or off',
+        });
+        return z.NEVER;
+      }
+      return limit;
+    });
+
 const optionalText = z
   .string()
   .trim()
@@ -77,6 +103,8 @@ const EnvSchema = z.object({
       }
       return ms;
     }),
+  RATE_LIMIT_USER: rateLimit('30/1m'),
+  RATE_LIMIT_ROOM: rateLimit('120/1m'),
   PLAYGROUND: z.enum(['auto', 'on', 'off'], 'one of auto, on, off').default('auto'),
   LOG_LEVEL: z
     .enum(
@@ -107,6 +135,14 @@ export interface Config {
   };
   readonly slackApiUrl: string;
   readonly handoffSlaMs: number;
+  /**
+   * Commands (typed, clicked or overheard) accepted per person and per room, per process: with N
+   * replicas up to N× these. Null: unlimited.
+   */
+  readonly rateLimits: {
+    readonly user: { readonly count: number; readonly windowMs: number } | null;
+    readonly room: { readonly count: number; readonly windowMs: number } | null;
+  };
   readonly logLevel: string;
   /**
    * The local playground at `/`: on when asked (PLAYGROUND=on) or, on auto, when no platform
@@ -180,6 +216,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     },
     slackApiUrl: e.SLACK_API_URL,
     handoffSlaMs: e.HANDOFF_SLA,
+    rateLimits: { user: e.RATE_LIMIT_USER, room: e.RATE_LIMIT_ROOM },
     logLevel: e.LOG_LEVEL,
     playground:
       e.NODE_ENV !== 'production' &&

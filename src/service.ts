@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core/core.js';
 import { createDispatcher, type Dispatcher } from './core/dispatch.js';
+import { createRateLimiter } from './core/rate-limit.js';
 import type { Store } from './core/store-port.js';
 import { createHttpApp, finishHttpApp } from './http/app.js';
 import { registerHealth } from './http/health.js';
@@ -48,7 +49,16 @@ export async function startService(
       'REDIS_URL is not set: using the in-memory store. Every deal is LOST when this process stops. Set REDIS_URL for real use.',
     );
   }
-  const core = createCore({ store, handoffSlaMs: config.handoffSlaMs, now: options.now, logger });
+  const { user, room } = config.rateLimits;
+  // In process memory, per replica: no extra Redis round trip on the write path (see rate-limit.ts).
+  const rateLimiter = user || room ? createRateLimiter({ user, room, now: options.now }) : undefined;
+  const core = createCore({
+    store,
+    handoffSlaMs: config.handoffSlaMs,
+    now: options.now,
+    logger,
+    ...(rateLimiter ? { rateLimiter } : {}),
+  });
   const dispatcher = createDispatcher(logger);
 
   let shuttingDown = false;

@@ -17,17 +17,19 @@ import { addStakeholder, loopIn } from './handlers/members.js';
 import { research, researchList } from './handlers/research.js';
 import { LINK_CODE_UNKNOWN, LINK_CODE_USED, linkByCode, linkRoom, share, unlink } from './handlers/rooms.js';
 import { tag } from './handlers/tag.js';
-import { type DealId, newDealId, type UserId, type WorkspaceId } from './ids.js';
+import { type DealId, newDealId, personKey, roomKey, type UserId, type WorkspaceId } from './ids.js';
 import { linkCodeHash, newLinkCode } from './link-code.js';
 import { EMPTY_CONFIG, parseTimerId } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
 import { parseCommand } from './parse/parse-command.js';
+import { type RateLimiter, rateLimitNotice } from './rate-limit.js';
 import {
   DuplicateRequest,
   dealVisibleFrom,
   type Env,
   RetryDecision,
   refuse,
+  replyOnly,
   workspaceOf,
 } from './runtime.js';
 import type { Snapshot, Store } from './store-port.js';
@@ -47,6 +49,11 @@ export interface CoreDeps {
   readonly logger?: CoreLogger;
   /** Attempts of one decision under contention before giving up with a "try again" sentence. */
   readonly maxAttempts?: number;
+  /**
+   * Every command, click and overheard tag takes a token first; none left → a sentence, no read and
+   * no write. Unset: unlimited (core tests and tools that drive the core directly).
+   */
+  readonly rateLimiter?: RateLimiter;
 }
 
 /**
@@ -211,7 +218,21 @@ export function createCore(deps: CoreDeps): Core {
     }
   }
 
-  const execute = (ctx: CommandContext, command: Command, options?: RequestOptions) =>
+  /** Null when the actor and room may go on; otherwise the refusal to answer with, before any read. */
+  function limited(ctx: CommandContext): Outcome | null {
+    const d = deps.rateLimiter?.take({
+      user: personKey(ctx.actor),
+      ...(ctx.room ? { room: roomKey(ctx.room) } : {}),
+    });
+    if (!d || d.ok) return null;
+    deps.logger?.debug(
+      { scope: d.scope, user: personKey(ctx.actor), retryAfterMs: d.retryAfterMs },
+      'rate limit hit: command refused',
+    );
+    return replyOnly(rateLimitNotice(d));
+  }
+
+  const decideOnce = (ctx: CommandContext, command: Command, options?: RequestOptions) =>
     withRetries(
       async () => {
         const snap = await load(ctx, command);
@@ -227,19 +248,33 @@ export function createCore(deps: CoreDeps): Core {
     );
 
   return {
-    execute,
+    async execute(ctx, command, options) {
+      return limited(ctx) ?? decideOnce(ctx, command, options);
+    },
     async run(ctx, input, options) {
+      // Limited before parsing: a flood of nonsense costs a token per line like any command.
+      const refused = limited(ctx);
+      if (refused) return refused;
       const parsed = parseCommand(input);
       if (!parsed.ok) return refuse(parsed.error, parsed.usage);
-      return execute(ctx, parsed.command, options);
+      return decideOnce(ctx, parsed.command, options);
     },
     async listen(ctx, input, permalink, options) {
       if (!ctx.room) return null;
       // Only messages that name someone can be tags; the grammar decides what a mention is.
       const parsed = parseCommand({ text: `tag ${input.text}`, mentions: input.mentions });
       if (!parsed.ok || parsed.command.kind !== 'tag') return null;
+      // Only would-be tags count, so ordinary chatter never uses up a room's budget. Over the limit a
+      // plain message is not answered (it was no command), but the operator can see it was dropped.
+      if (limited(ctx)) {
+        deps.logger?.warn(
+          { user: personKey(ctx.actor), room: roomKey(ctx.room) },
+          'rate limit hit: overheard message not recorded as a tag',
+        );
+        return null;
+      }
       const command = { ...parsed.command, passive: true, ...(permalink ? { permalink } : {}) };
-      const outcome = await execute(ctx, command, options);
+      const outcome = await decideOnce(ctx, command, options);
       return outcome.readOnly ? null : outcome;
     },
     async handoffCard(ctx, dealId, handoffId) {

@@ -87,6 +87,9 @@ export async function startSlackHarness(o: HarnessOptions = {}): Promise<SlackHa
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: fake.url,
     LOG_LEVEL: 'silent',
+    // Tests fire bursts from one person; the limits have their own tests (tests/core/rate-limit).
+    RATE_LIMIT_USER: 'off',
+    RATE_LIMIT_ROOM: 'off',
     ...o.env,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -142,7 +142,15 @@ export async function startTeams(
       ? await createRedisStore({ url: inject('redisUrl'), prefix: `test-${randomUUID()}` })
       : createMemoryStore({ now: () => clock.now });
   const store = options.wrapStore ? options.wrapStore(inner) : inner;
-  const config = loadConfig({ PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    // Tests fire bursts from one person; the limits have their own tests (tests/core/rate-limit).
+    RATE_LIMIT_USER: 'off',
+    RATE_LIMIT_ROOM: 'off',
+    ...options.env,
+  });
   const service = await startService(config, pino({ level: 'silent' }), {
     store,
     now: () => clock.now,

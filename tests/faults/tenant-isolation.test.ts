@@ -1,0 +1,362 @@
+// Tenant isolation through the front doors. Workspace / tenant B sends every button (each ACTION id,
+// the decline form, the Teams card refresh) and every text command with payloads naming workspace A's
+// deal, handoff, timeline cursor and inbox item. B must get exactly the answer it gets for ids that
+// exist nowhere (so nothing about A leaks, not even that the ids are real), A's deal must not change
+// (version, timeline, handoffs, inbox), and nothing may reach A's rooms or people.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION, ACTION_IDS, CARD_REFRESH } from '../../src/core/actions.js';
+import { COMMAND_NAMES } from '../../src/core/commands.js';
+import type { ChannelId, DealId, PersonRef, RoomRef, UserId, WorkspaceId } from '../../src/core/ids.js';
+import type { Store } from '../../src/core/store-port.js';
+import { REASON_BLOCK, REASON_INPUT } from '../../src/slack/render/render.js';
+import { wholeTimeline } from '../support/fleet.js';
+import { type SlackHarness, startSlackHarness, TEAM, textOf } from '../support/slack-harness.js';
+import { viewSubmission, type Who } from '../support/slack-payloads.js';
+import { cardOf, cardText } from '../support/teams-find.js';
+import { pendingHandoff, roomRef, say, settle } from '../support/teams-flows.js';
+import {
+  AT_BOT,
+  channel,
+  command,
+  type Json,
+  startTeams,
+  TENANT,
+  type TeamsHarness,
+  teamsUser,
+  text,
+} from '../support/teams-harness.js';
+
+/** A's real ids, and ids of the same shape that exist nowhere. */
+interface Ids {
+  readonly deal: string;
+  readonly handoff: string;
+  readonly item: string;
+  readonly cursor: string;
+}
+const NOWHERE: Ids = {
+  deal: 'D-ZZZZZZ',
+  handoff: 'zzzzzzzzzzzz',
+  item: 'tag:D-ZZZZZZ:zzzzzzzzzzzz',
+  cursor: '1000000000000-0',
+};
+
+/**
+ * The answer with A's ids spelled as the nowhere ids (also where an echo was cut short with "…"):
+ * equal answers then compare equal.
+ */
+function normalise(answer: string, a: Ids): string {
+  let out = answer;
+  for (const key of ['item', 'deal', 'handoff', 'cursor'] as const) {
+    out = out.replaceAll(a[key], NOWHERE[key]);
+    for (let n = a[key].length - 1; n > 0; n--) {
+      out = out.replaceAll(`${a[key].slice(0, n)}…`, `${NOWHERE[key].slice(0, n)}…`);
+    }
+  }
+  return out;
+}
+
+/** Every text command, each with arguments naming A's deal, handoff and inbox item. */
+const textCommands = (ids: Ids): string[] => [
+  ...COMMAND_NAMES.map((name) => `${name} ${ids.deal} ${ids.handoff} ${ids.item}`),
+  `link ${ids.deal}`,
+  `done ${ids.item}`,
+  `status ${ids.deal}`,
+  `timeline all ${ids.cursor}`,
+  `accept ${ids.handoff}`,
+  `decline ${ids.deal} not ours`,
+  `help ${ids.deal}`,
+];
+
+async function snapshotOf(store: Store, room: RoomRef, people: PersonRef[]) {
+  const snap = await store.loadRoom(room);
+  const deal = snap.deal!;
+  return {
+    version: deal.version,
+    timeline: (await wholeTimeline(store, deal.id)).map((e) => e.id),
+    handoffs: [...snap.handoffs.values()].map((h) => `${h.id}:${h.state}`),
+    inboxes: await Promise.all(people.map(async (p) => (await store.inbox(p, 500)).map((i) => i.id))),
+  };
+}
+
+describe('tenant isolation on Slack', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({ store: 'redis' });
+    h.fake.addUser({ id: 'UEVE', name: 'eve', displayName: 'Eve' });
+    h.fake.addUser({ id: 'UFRED', name: 'fred', displayName: 'Fred' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const OTHER = 'T0OTHER';
+  const roomA: RoomRef = {
+    platform: 'slack',
+    workspace: TEAM as WorkspaceId,
+    channel: 'CTENANTA' as ChannelId,
+  };
+  const personA = (user: string): PersonRef => ({
+    platform: 'slack',
+    workspace: TEAM as WorkspaceId,
+    user: user as UserId,
+    name: user,
+  });
+  const A_CHANNELS = new Set(['CTENANTA', 'DUSAM', 'DUALEX', 'DUANA']);
+  const toA = () =>
+    h.fake.calls.filter((c) => A_CHANNELS.has(String(c.args.channel)) || c.method === 'response_url').length;
+
+  it('refuses B’s buttons, form and commands on A’s ids exactly as on unknown ids, and A is untouched', {
+    timeout: 120_000,
+  }, async () => {
+    const sam = h.who('USAM', 'CTENANTA');
+    const posts = () => h.fake.callsTo('chat.postMessage').length;
+    for (const cmd of [
+      'new Alpha secret deal inbound',
+      'escalate <@UALEX> champion found',
+      'tag <@UANA> pricing',
+    ]) {
+      const before = posts();
+      await h.slash(sam, cmd);
+      await h.fake.waitFor(() => posts() > before);
+    }
+    const snapA = await h.store.loadRoom(roomA);
+    const entries = await wholeTimeline(h.store, snapA.deal!.id);
+    const a: Ids = {
+      deal: snapA.deal!.id,
+      handoff: [...snapA.handoffs.keys()][0]!,
+      item: (await h.store.inbox(personA('UANA'), 10))[0]!.id,
+      cursor: entries.at(-1)!.id!,
+    };
+    // B has a deal room of its own, so B's commands there have something to act on.
+    const eveB: Who = { team: OTHER, user: 'UEVE', channel: 'CTENANTB' };
+    await h.slash(eveB, 'new Beta deal inbound');
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'CTENANTB'));
+    const people = ['USAM', 'UALEX', 'UANA'].map(personA);
+    const before = await snapshotOf(h.store, roomA, people);
+    await h.fake.waitFor(
+      () =>
+        h.fake.callsTo('chat.postMessage').filter((c) => A_CHANNELS.has(String(c.args.channel))).length >= 5,
+    );
+    const deliveredToA = toA();
+
+    /** Sends one request as B and returns what B was told (privately), as text. */
+    const answer = async (where: Who, send: () => Promise<Response>) => {
+      const mine = () => h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === where.user);
+      const seen = mine().length;
+      expect((await send()).status).toBeLessThan(500);
+      await h.fake.waitFor(() => mine().length > seen);
+      return textOf(mine()[seen]!.args.blocks);
+    };
+    const payload = (ids: Ids) => JSON.stringify({ d: ids.deal, h: ids.handoff });
+    const requests: [string, (ids: Ids) => [Who, () => Promise<Response>]][] = [
+      [
+        ACTION.handoffAccept,
+        (ids) => [
+          eveB,
+          () =>
+            h.click(eveB, {
+              actionId: ACTION.handoffAccept,
+              value: payload(ids),
+              messageTs: `${Date.now() / 1000}`,
+            }),
+        ],
+      ],
+      [
+        ACTION.handoffReassign,
+        (ids) => [
+          eveB,
+          () =>
+            h.click(eveB, {
+              actionId: ACTION.handoffReassign,
+              blockId: payload(ids),
+              selectedUser: 'UFRED',
+              messageTs: `${Date.now() / 1000}`,
+            }),
+        ],
+      ],
+      [
+        `${ACTION.handoffDecline} (form)`,
+        (ids) => [
+          eveB,
+          () =>
+            h.interact(
+              viewSubmission(eveB, {
+                id: `V${Date.now()}${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+                callbackId: 'handoff.decline.reason',
+                privateMetadata: JSON.stringify({ d: ids.deal, h: ids.handoff, ch: 'CTENANTB' }),
+                values: {
+                  [REASON_BLOCK]: { [REASON_INPUT]: { type: 'plain_text_input', value: 'not ours' } },
+                },
+              }),
+            ),
+        ],
+      ],
+      ...[ACTION.timelineOlder, ACTION.timelineNewer, ACTION.timelineFilter].map(
+        (id) =>
+          [
+            id,
+            (ids: Ids) =>
+              [
+                eveB,
+                () =>
+                  h.click(eveB, {
+                    actionId: id,
+                    value: JSON.stringify({ d: ids.deal, c: ids.cursor, f: 'all' }),
+                    messageTs: `${Date.now() / 1000}`,
+                  }),
+              ] as [Who, () => Promise<Response>],
+          ] as [string, (ids: Ids) => [Who, () => Promise<Response>]],
+      ),
+      [
+        ACTION.inboxDone,
+        (ids) => [
+          eveB,
+          () =>
+            h.click(eveB, {
+              actionId: ACTION.inboxDone,
+              value: JSON.stringify({ i: ids.item }),
+              messageTs: `${Date.now() / 1000}`,
+            }),
+        ],
+      ],
+      ...textCommands(a).flatMap((_, k) =>
+        [eveB, { ...eveB, channel: 'DUEVE' }].map(
+          (where) =>
+            [
+              `/deal ${textCommands(NOWHERE)[k]} in ${where.channel}`,
+              (ids: Ids) => [where, () => h.slash(where, textCommands(ids)[k]!)],
+            ] as [string, (ids: Ids) => [Who, () => Promise<Response>]],
+        ),
+      ),
+    ];
+    // Every button id is covered (decline through its form, which is where Slack declines).
+    expect(ACTION_IDS.every((id) => requests.some(([name]) => name.startsWith(id)))).toBe(true);
+
+    const differences: string[] = [];
+    for (const [name, build] of requests) {
+      const [whereA, sendA] = build(a);
+      const withA = await answer(whereA, sendA);
+      const [whereN, sendN] = build(NOWHERE);
+      const withNowhere = await answer(whereN, sendN);
+      if (normalise(withA, a) !== withNowhere)
+        differences.push(`${name}:\n  A: ${withA}\n  ∅: ${withNowhere}`);
+      if (withA.includes('Alpha secret deal')) differences.push(`${name} leaked A's deal name`);
+    }
+    expect(differences).toEqual([]);
+    expect(await snapshotOf(h.store, roomA, people)).toEqual(before);
+    expect(toA()).toBe(deliveredToA);
+  });
+});
+
+describe('tenant isolation on Teams', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeams({ store: 'redis' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const TENANT_B = 'b0b0b0b0-0000-4000-8000-00000000000b';
+  /** The same activity, from tenant B. */
+  const inB = (activity: Json): Json => {
+    const conversation = { ...(activity.conversation as Json), tenantId: TENANT_B };
+    const channelData = { ...(activity.channelData as Json), tenant: { id: TENANT_B } };
+    return { ...activity, conversation, channelData };
+  };
+
+  it('refuses B’s clicks and commands on A’s ids exactly as on unknown ids, and A is untouched', {
+    timeout: 120_000,
+  }, async () => {
+    const roomA = channel();
+    const p = await pendingHandoff(h, roomA);
+    const ana = teamsUser('Ana');
+    await say(h, roomA, p.sam, text`${AT_BOT} tag ${ana} pricing`);
+    const anaRef: PersonRef = {
+      platform: 'teams',
+      workspace: TENANT as WorkspaceId,
+      user: ana.id as UserId,
+      name: 'Ana',
+    };
+    const samRef = { ...anaRef, user: p.sam.id as UserId, name: 'Sam' };
+    const alexRef = { ...anaRef, user: p.alex.id as UserId, name: 'Alex' };
+    await settle(async () => expect(await h.store.inbox(anaRef, 10)).toHaveLength(1));
+    const entries = await wholeTimeline(h.store, p.dealId as DealId);
+    const a: Ids = {
+      deal: p.dealId,
+      handoff: p.handoffId,
+      item: (await h.store.inbox(anaRef, 10))[0]!.id,
+      cursor: entries.at(-1)!.id!,
+    };
+    const roomB = channel();
+    const eve = teamsUser('Eve');
+    const fred = teamsUser('Fred');
+    h.connector.addMember({ id: fred.id, name: fred.name, aadObjectId: fred.aadObjectId });
+    const createdB = await h.post(inB(h.roomMessage(roomB, eve, command('new Beta deal inbound'))));
+    expect(createdB.status).toBe(200);
+    const people = [samRef, alexRef, anaRef];
+    await settle(() => expect(h.connector.events.length).toBeGreaterThan(0));
+    const before = await snapshotOf(h.store, roomRef(roomA), people);
+    const aConversations = new Set([roomA.id, p.alexDm]);
+    const toA = () =>
+      h.connector.events.filter(
+        (e) =>
+          (e.kind === 'send' || e.kind === 'update') && aConversations.has(e.conversationId.split(';')[0]!),
+      ).length;
+    const deliveredToA = toA();
+
+    const clickAnswer = async (verb: string, data: Json) => {
+      const res = await h.post(inB(h.invoke(roomB.id, eve, { verb, data })));
+      expect(res.status).toBe(200);
+      return cardText(res.body?.value as Json);
+    };
+    const commandAnswer = async (words: string, personal: boolean) => {
+      const activity = personal
+        ? h.personalMessage(`a:1eve-personal`, eve, command(words))
+        : h.roomMessage(roomB, eve, command(words));
+      const res = await h.post(inB(activity));
+      expect(res.status).toBe(200);
+      const replies = h.connector.sent.filter((s) => s.replyToId === activity.id);
+      return replies.map((r) => cardText(cardOf(r.activity))).join('\n');
+    };
+    const requests: [string, (ids: Ids) => Promise<string>][] = [
+      ...[...ACTION_IDS, CARD_REFRESH].map(
+        (verb) =>
+          [
+            verb,
+            (ids: Ids) =>
+              clickAnswer(verb, {
+                d: ids.deal,
+                h: ids.handoff,
+                c: ids.cursor,
+                f: 'all',
+                i: ids.item,
+                reason: 'not ours',
+                reassignTo: fred.id,
+              }),
+          ] as [string, (ids: Ids) => Promise<string>],
+      ),
+      ...textCommands(a).flatMap((_, k) =>
+        [false, true].map(
+          (personal) =>
+            [
+              `@Dealroom ${textCommands(NOWHERE)[k]}${personal ? ' (1:1)' : ''}`,
+              (ids: Ids) => commandAnswer(textCommands(ids)[k]!, personal),
+            ] as [string, (ids: Ids) => Promise<string>],
+        ),
+      ),
+    ];
+    const differences: string[] = [];
+    for (const [name, ask] of requests) {
+      const withA = await ask(a);
+      const withNowhere = await ask(NOWHERE);
+      if (withA.trim() === '') differences.push(`${name}: no answer`);
+      if (normalise(withA, a) !== withNowhere)
+        differences.push(`${name}:\n  A: ${withA}\n  ∅: ${withNowhere}`);
+      if (withA.includes('Globex renewal')) differences.push(`${name} leaked A's deal name`);
+    }
+    expect(differences).toEqual([]);
+    expect(await snapshotOf(h.store, roomRef(roomA), people)).toEqual(before);
+    expect(toA()).toBe(deliveredToA);
+  });
+});
