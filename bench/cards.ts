@@ -99,7 +99,7 @@ export const sampleViews: Record<string, View> = {
   inbox: {
     kind: 'inbox',
     owner: personView(person(1)),
-    items: Array.from({ length: 50 }, (_, i) => ({
+    items: Array.from({ length: 20 }, (_, i) => ({
       id: `tag:${dealId}:item${i}`,
       kind: 'tag' as const,
       dealId,
@@ -108,6 +108,7 @@ export const sampleViews: Record<string, View> = {
       text: long(2),
       when,
     })),
+    total: 120,
     empty: '',
   },
   notice: { kind: 'notice', tone: 'info', text: long(3), people: [personView(person(1))] },

@@ -77,6 +77,11 @@ export interface TimelinePage {
   readonly newer: string | null;
 }
 
+export interface InboxPage {
+  readonly items: readonly InboxItem[];
+  readonly total: number;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   /** The deal bound to a room (if any), its handoffs, and the room's workspace settings. */
@@ -90,6 +95,8 @@ export interface Store {
   linkCode(hash: string): Promise<{ readonly dealId: DealId; readonly used: boolean } | null>;
   /** Open items, newest first. */
   inbox(owner: PersonRef, limit: number): Promise<readonly InboxItem[]>;
+  /** The newest `limit` open items and how many are open in all, in one round trip. */
+  inboxPage(owner: PersonRef, limit: number): Promise<InboxPage>;
   /** Deals of a workspace by last activity, newest first. */
   recentDeals(ws: WorkspaceRef, limit: number): Promise<readonly DealId[]>;
   /** Idempotency: true the first time `source:id` is claimed within `ttlMs`, false on every repeat. */

@@ -5,7 +5,7 @@ import type { PersonRef } from './ids.js';
 import { BUYING_ROLE_LABELS, RESEARCH_LABELS } from './labels.js';
 import type { Deal, Handoff, InboxItem, TimelineEntry, TimelineFilter } from './model.js';
 import { PLAYBOOKS, RESEARCH_CATEGORIES, ROLE_LABELS, STAGE_LABELS, stageIndex } from './playbooks.js';
-import type { TimelinePage } from './store-port.js';
+import type { InboxPage, TimelinePage } from './store-port.js';
 import {
   formatWhen,
   type HandoffView,
@@ -145,7 +145,7 @@ export function researchView(
   };
 }
 
-export function inboxView(owner: PersonRef, items: readonly InboxItem[]): InboxView {
+export function inboxView(owner: PersonRef, { items, total }: InboxPage): InboxView {
   return {
     kind: 'inbox',
     owner: personView(owner),
@@ -158,6 +158,7 @@ export function inboxView(owner: PersonRef, items: readonly InboxItem[]): InboxV
       text: i.text,
       when: formatWhen(i.at),
     })),
+    total,
     empty: 'Your inbox is empty: no open tags or handoffs.',
   };
 }

@@ -102,6 +102,8 @@ export interface InboxView {
     readonly text: string;
     readonly when: string;
   }[];
+  /** How many items are open in all; `items` holds the newest of them. */
+  readonly total: number;
   readonly empty: string;
 }
 

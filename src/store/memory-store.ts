@@ -16,6 +16,7 @@ import {
 import type {
   Commit,
   CommitResult,
+  InboxPage,
   Snapshot,
   Store,
   TimelinePage,
@@ -119,6 +120,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     return entryIds;
   };
 
+  const inboxPage = (owner: PersonRef, limit: number): InboxPage => {
+    open();
+    const itemsKey = keys.inboxItems(owner);
+    const items: InboxItem[] = [];
+    for (const id of data.zrevrange(keys.inboxOpen(owner), requireLimit(limit))) {
+      const json = data.hget(itemsKey, id);
+      if (json !== null) items.push(parseStored<InboxItem>(json, `inbox item ${id}`));
+    }
+    return { items, total: data.zcard(keys.inboxOpen(owner)) };
+  };
+
   return {
     kind: 'memory',
 
@@ -167,16 +179,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       return linkCodeOf(data.get(keys.linkCode(hash)));
     },
 
-    async inbox(owner: PersonRef, limit: number) {
-      open();
-      const itemsKey = keys.inboxItems(owner);
-      const items: InboxItem[] = [];
-      for (const id of data.zrevrange(keys.inboxOpen(owner), requireLimit(limit))) {
-        const json = data.hget(itemsKey, id);
-        if (json !== null) items.push(parseStored<InboxItem>(json, `inbox item ${id}`));
-      }
-      return items;
-    },
+    inbox: async (owner: PersonRef, limit: number) => inboxPage(owner, limit).items,
+    inboxPage: async (owner: PersonRef, limit: number) => inboxPage(owner, limit),
 
     async recentDeals(ws: WorkspaceRef, limit: number) {
       open();

@@ -255,3 +255,28 @@ describe('link codes expire', () => {
     }
   });
 });
+
+describe('inbox', () => {
+  it('shows the newest 20 open items and how many are open; done brings older ones in', async () => {
+    const h = await harness('memory');
+    try {
+      const ana = who('Ana');
+      await h.as(sam, slackRoom)(say`new Busy deal`);
+      for (let i = 1; i <= 23; i++) {
+        h.clock.now += 1_000;
+        await h.as(sam, slackRoom)({ text: `tag <@0> item ${i}`, mentions: [ana] });
+      }
+      const first = (await h.as(ana, null)(say`inbox`)).reply;
+      if (first.kind !== 'inbox') throw new Error(first.kind);
+      expect(first.total).toBe(23);
+      expect(first.items).toHaveLength(20);
+      expect(first.items[0]?.text).toBe('@Ana item 23');
+      const after = await h.core.execute(h.ctx(ana, null), { kind: 'done', itemId: first.items[0]!.id });
+      if (after.reply.kind !== 'inbox') throw new Error(after.reply.kind);
+      expect(after.reply.total).toBe(22);
+      expect(after.reply.items.map((i) => i.text).at(-1)).toBe('@Ana item 3');
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -168,7 +168,7 @@ describe('long content is paged, never cut mid-word', () => {
       text: 'x'.repeat(10) + ' please check the pricing sheet'.repeat(10),
       when: formatWhen(0),
     }));
-    const messages = renderView({ kind: 'inbox', owner: personView(alex), items, empty: '' }, WS);
+    const messages = renderView({ kind: 'inbox', owner: personView(alex), items, total: 50, empty: '' }, WS);
     expect(messages.length).toBeGreaterThan(1);
     expectValid(messages);
     const buttons = JSON.stringify(messages).match(/"action_id":"inbox.done"/g) ?? [];

@@ -16,6 +16,8 @@ export function sideContract({ store: s, opts }: ContractContext): void {
       await commitOk(s(), { inboxAdd: items.map((item) => ({ owner: bob, item })) });
       expect((await s().inbox(bob, 10)).map((i) => i.at)).toEqual([T0 + 3, T0 + 2, T0 + 1]);
       expect(await s().inbox(bob, 2)).toEqual([items[1], items[2]]);
+      expect(await s().inboxPage(bob, 2)).toEqual({ items: [items[1], items[2]], total: 3 });
+      expect(await s().inboxPage(person('Cy'), 5)).toEqual({ items: [], total: 0 });
       expect(await s().inbox(person('Cy'), 10)).toEqual([]);
       // Same user id in another workspace is another person.
       expect(await s().inbox(person('Bob', { workspace: 'T2' as WorkspaceId }), 10)).toEqual([]);

@@ -174,12 +174,14 @@ export function sampleViews(): View[] {
           when: formatWhen(at),
         },
       ],
+      total: 12,
       empty: 'Your inbox is empty: no open tags or handoffs.',
     },
     {
       kind: 'inbox',
       owner: personView(alex),
       items: [],
+      total: 0,
       empty: 'Your inbox is empty: no open tags or handoffs.',
     },
     {

@@ -143,6 +143,7 @@ export function sampleViews(): View[] {
           when: formatWhen(at),
         },
       ],
+      total: 7,
       empty: 'Your inbox is empty.',
     },
     {

@@ -91,12 +91,13 @@ describe('Teams cards', () => {
     const item = base.items[0]!;
     const inbox: InboxView = {
       ...base,
-      items: Array.from({ length: 50 }, (_, i) => ({
+      items: Array.from({ length: 20 }, (_, i) => ({
         ...item,
         id: `tag:${item.dealId}:t${i}`,
         text: long(2000),
         dealName: long(80),
       })),
+      total: 50,
     };
     const research: ResearchView = {
       ...of('research'),

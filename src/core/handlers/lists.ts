@@ -7,7 +7,11 @@ import { inboxView, timelineView } from '../view-builders.js';
 import { requireDeal } from './deal.js';
 
 export const TIMELINE_PAGE = 10;
-const INBOX_LIMIT = 50;
+/**
+ * The newest open items an inbox shows; the view says how many more are open, and marking these done
+ * brings the older ones in. Every Done click answers with this list, so it is kept short.
+ */
+const INBOX_LIMIT = 20;
 /** Cursors are stream ids; anything else from a button payload is refused, not passed to Redis. */
 const CURSOR = /^\d{1,16}-\d{1,16}$/;
 
@@ -28,8 +32,7 @@ export async function timeline(env: Env, cmd: Extract<Command, { kind: 'timeline
 }
 
 export async function inbox(env: Env): Promise<Outcome> {
-  const items = await env.store.inbox(env.ctx.actor, INBOX_LIMIT);
-  return replyOnly(inboxView(env.ctx.actor, items));
+  return replyOnly(inboxView(env.ctx.actor, await env.store.inboxPage(env.ctx.actor, INBOX_LIMIT)));
 }
 
 export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): Promise<Outcome> {
@@ -56,7 +59,7 @@ export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): P
     inboxRemove: [{ owner: ctx.actor, itemId: cmd.itemId }],
   });
   if (typeof ids === 'string') return refuse(gone);
-  const rest = await env.store.inbox(ctx.actor, INBOX_LIMIT);
+  const rest = await env.store.inboxPage(ctx.actor, INBOX_LIMIT);
   return {
     reply: inboxView(ctx.actor, rest),
     visibility: 'private',

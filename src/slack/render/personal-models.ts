@@ -15,8 +15,8 @@ const INBOX_TEXT = 1_500;
 
 export function inboxData(v: InboxView, team: string | null) {
   return {
-    fallback: esc(`Your inbox: ${v.items.length} open item${v.items.length === 1 ? '' : 's'}`),
-    title: plainText(`📥 Inbox — ${v.owner.name}`, HEADER),
+    fallback: esc(`Your inbox: ${v.total} open item${v.total === 1 ? '' : 's'}`),
+    title: plainText(`📥 Inbox — ${v.owner.name} · ${v.total} open`, HEADER),
     items: v.items.map((i) => ({
       line: `${i.kind === 'tag' ? '🏷️' : '🤝'} *${esc(i.dealName)}* \`${esc(i.dealId)}\` · from ${person(i.from, team)} · _${esc(i.when)}_\n${quote(esc(truncate(i.text, INBOX_TEXT)))}`,
       canDone: i.kind === 'tag',
@@ -24,6 +24,8 @@ export function inboxData(v: InboxView, team: string | null) {
     })),
     isEmpty: v.items.length === 0,
     empty: esc(v.empty),
+    hasMore: v.total > v.items.length,
+    more: `…and ${v.total - v.items.length} more: mark these done to see the next ones.`,
     hasHandoffs: v.items.some((i) => i.kind === 'handoff'),
     handoffHint: 'A handoff leaves your inbox when you accept, decline or reassign it on its card.',
     ids: { done: ACTION.inboxDone },

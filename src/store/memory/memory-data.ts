@@ -76,6 +76,10 @@ export class MemoryData {
     if (zset?.size === 0) this.zsets.delete(key);
   }
 
+  zcard(key: string): number {
+    return this.zsets.get(key)?.size ?? 0;
+  }
+
   /** ZREVRANGE key 0 count-1: highest score first, ties by member bytes descending. */
   zrevrange(key: string, count: number): string[] {
     return this.sorted(key)

@@ -12,6 +12,7 @@ import {
 import type {
   Commit,
   CommitResult,
+  InboxPage,
   Snapshot,
   Store,
   TimelinePage,
@@ -79,6 +80,20 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       throw new CodedError('STORE_CORRUPT', `unexpected commit reply ${JSON.stringify(reply)}`);
     }
     return { ok: false, conflict: reason };
+  }
+
+  async function inboxPage(owner: PersonRef, limit: number): Promise<InboxPage> {
+    const count = String(requireLimit(limit));
+    const reply = await run('inbox', (c) =>
+      c.dealroomInbox(2, keys.inboxOpen(owner), keys.inboxItems(owner), count),
+    );
+    const [total, ...rows] = asArray(reply, 'inbox');
+    const items: InboxItem[] = [];
+    for (const json of rows) {
+      const text = asOptionalString(json, 'inbox item');
+      if (text !== null) items.push(parseStored<InboxItem>(text, 'inbox item'));
+    }
+    return { items, total: typeof total === 'number' ? total : items.length };
   }
 
   return {
@@ -149,18 +164,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       return { ...page, entries: page.entries.map((r) => entryFromStored(r.id, r.json)) };
     },
 
-    async inbox(owner: PersonRef, limit: number) {
-      const count = String(requireLimit(limit));
-      const reply = await run('inbox', (c) =>
-        c.dealroomInbox(2, keys.inboxOpen(owner), keys.inboxItems(owner), count),
-      );
-      const items: InboxItem[] = [];
-      for (const json of asArray(reply, 'inbox')) {
-        const text = asOptionalString(json, 'inbox item');
-        if (text !== null) items.push(parseStored<InboxItem>(text, 'inbox item'));
-      }
-      return items;
-    },
+    inbox: async (owner: PersonRef, limit: number) => (await inboxPage(owner, limit)).items,
+    inboxPage,
 
     async recentDeals(ws: WorkspaceRef, limit: number) {
       const stop = requireLimit(limit) - 1;

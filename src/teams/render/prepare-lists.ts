@@ -71,12 +71,12 @@ export function inboxData(v: InboxView, m: Mentions) {
     ...(i.kind === 'tag' ? { done: button(ACTION.inboxDone, { i: i.id }) } : {}),
   }));
   return {
-    fallbackText: `Inbox of ${v.owner.name}: ${v.items.length} open`,
-    title: `📥 Inbox — ${v.items.length} open`,
+    fallbackText: `Inbox of ${v.owner.name}: ${v.total} open`,
+    title: `📥 Inbox — ${v.total} open`,
     items,
     empty: v.empty,
-    ...(v.items.length > items.length
-      ? { more: `…and ${v.items.length - items.length} more: mark these done to see the next ones.` }
+    ...(v.total > items.length
+      ? { more: `…and ${v.total - items.length} more: mark these done to see the next ones.` }
       : {}),
   };
 }

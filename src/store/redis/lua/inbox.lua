@@ -1,9 +1,10 @@
--- A person's open inbox items, newest first, in one round trip.
+-- A person's open inbox items, newest first, and how many are open, in one round trip.
 -- KEYS[1] the open zset (item id by `at`), KEYS[2] the items hash; ARGV[1] the limit (>= 1).
--- Returns the items' JSON (false for an id without a stored item, which commits never leave behind).
+-- Returns { total, item JSON... } (false for an id without a stored item, which commits never leave
+-- behind).
 local ids = redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
-local items = {}
+local reply = { redis.call('ZCARD', KEYS[1]) }
 for i, id in ipairs(ids) do
-  items[i] = redis.call('HGET', KEYS[2], id)
+  reply[i + 1] = redis.call('HGET', KEYS[2], id)
 end
-return items
+return reply
