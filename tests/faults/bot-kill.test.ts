@@ -1,8 +1,12 @@
 // The bot process is killed (kill -9) in the middle of a burst of signed Slack slash commands and
-// started again. Slack acks a slash command before Dealroom runs it, so what a person has been told is
-// what reached Slack's Web API: every command confirmed there is on the timeline exactly once; a
-// command the crash cut off is either wholly there or not at all (deal version, timeline, handoffs and
-// inbox agree); and the SLA timers of handoffs made before the crash fire once, after the restart.
+// started again. Dealroom runs a slash command before it acks it and answers in the ack's body
+// (src/slack/slash-answer.ts); a handoff card, and a reply that missed the 2 s deadline, go through
+// the Web API instead. So what a person has been told is an ack carrying the reply, or the reply
+// posted in the room at the fake Web API; an empty 200 ack tells nobody anything (Slack shows nothing)
+// and confirms nothing. Every command confirmed either way before the crash is on the timeline exactly
+// once; a command the crash cut off is either wholly there or not at all (deal version, timeline,
+// handoffs and inbox agree); and the SLA timers of handoffs made before the crash fire once, after the
+// restart.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelId, DealId, RoomRef, UserId, WorkspaceId } from '../../src/core/ids.js';
@@ -12,7 +16,7 @@ import { createRedisStore } from '../../src/store/redis/redis-store.js';
 import { callText, childEnv, pool, wholeTimeline } from '../support/fleet.js';
 import { type RedisServerHandle, startRedisServer } from '../support/redis-server.js';
 import { type ServiceProcess, startServiceProcess } from '../support/service-process.js';
-import { slackClient } from '../support/slack-client.js';
+import { ackText, type SlashResult, slackClient } from '../support/slack-client.js';
 import { BOT, SECRET, TEAM, USERS } from '../support/slack-harness.js';
 import type { Who } from '../support/slack-payloads.js';
 
@@ -55,11 +59,13 @@ describe('bot process killed mid-burst', () => {
     const postsIn = (channel: string) =>
       fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
 
-    // Setup, confirmed one by one: an inbound deal (at Qualify, so it can be escalated) per room.
+    // Setup, confirmed one by one in the acks: an inbound deal (at Qualify, so it can be escalated)
+    // per room.
     for (const [i, channel] of channels.entries()) {
-      expect((await slack.slash(who('USAM', channel), `new Kill deal ${i} inbound`)).status).toBe(200);
+      const created = await slack.ask(who('USAM', channel), `new Kill deal ${i} inbound`);
+      expect(created?.response_type).toBe('in_channel');
+      expect(ackText(created)).toContain(`Kill deal ${i}`);
     }
-    await fake.waitFor(() => channels.every((c) => postsIn(c).length >= 1), 60_000);
     const deals = new Map<string, DealId>();
     const base = new Map<string, number>();
     for (const channel of channels) {
@@ -82,33 +88,46 @@ describe('bot process killed mid-burst', () => {
     }
     let answered = 0;
     let killed: Promise<void> | undefined;
-    const status = await pool(
-      burst.map((c) => async () => {
+    const results = await pool(
+      burst.map((c) => async (): Promise<SlashResult> => {
         try {
-          const res = await slack.slash(who('USAM', c.channel), c.text);
+          const res = await slack.command(who('USAM', c.channel), c.text);
           if (++answered === KILL_AFTER) killed = bot!.kill9();
-          return res.status;
+          return res;
         } catch {
-          return 0; // the connection died with the process: the command was never acked
+          // The connection died with the process: the command was never acked, nobody was told.
+          return { status: 0, ack: null };
         }
       }),
       6,
     );
     await killed;
+    const status = results.map((r) => r.status);
     expect(status.some((s) => s >= 500)).toBe(false);
-    const confirmedBeforeCrash = new Set(
-      burst.filter((c) => fake.calls.some((call) => callText(call).includes(c.token))).map((c) => c.token),
-    );
+    // Told in the ack: the reply to the room (a refusal would be ephemeral, and is no confirmation).
+    const inAck = (c: (typeof burst)[number], i: number) => {
+      const r = results[i]!;
+      return r.status === 200 && r.ack?.response_type === 'in_channel' && ackText(r.ack).includes(c.token);
+    };
+    // Told through the Web API, before the crash (every call recorded by now was made before it): the
+    // handoff card posted in the room, or a reply posted there after the ack deadline. Notifications
+    // to other people (Ana's and Alex's DMs) are not what the person who typed the command was told.
+    const inRoom = (c: (typeof burst)[number]) =>
+      postsIn(c.channel).some((call) => callText(call).includes(c.token));
+    const confirmedInAck = burst.filter(inAck).map((c) => c.token);
+    const confirmedInRoom = burst.filter((c, i) => !inAck(c, i) && inRoom(c)).map((c) => c.token);
+    const confirmedBeforeCrash = new Set([...confirmedInAck, ...confirmedInRoom]);
+    // A 200 whose ack carried nothing and whose reply did not reach the room before the crash.
+    const emptyAcks = burst.filter((c, i) => status[i] === 200 && !confirmedBeforeCrash.has(c.token));
 
     const crashedAt = Date.now();
     await bot.restart();
-    // The process works again: one more tag per room, confirmed.
-    for (const channel of channels)
-      await slack.slash(who('USAM', channel), `tag <@UANA> after${channel} back`);
-    await fake.waitFor(
-      () => channels.every((ch) => fake.calls.some((call) => callText(call).includes(`after${ch}`))),
-      60_000,
-    );
+    // The process works again: one more tag per room, confirmed in its ack.
+    for (const channel of channels) {
+      const back = await slack.ask(who('USAM', channel), `tag <@UANA> after${channel} back`);
+      expect(back?.response_type).toBe('in_channel');
+      expect(ackText(back)).toContain(`after${channel} back`);
+    }
 
     // Every handoff committed gets its reminder once the SLA passes, after the restart.
     const handoffs = new Map<string, string>(); // handoff id → channel
@@ -188,6 +207,9 @@ describe('bot process killed mid-burst', () => {
     // The crash really cut the burst: some commands never took effect, some did before it.
     expect(applied).toBeLessThan(burst.length);
     expect(confirmedBeforeCrash.size).toBeGreaterThan(0);
+    // Both ways of being told were exercised: tags answered in their acks, handoff cards posted.
+    expect(confirmedInAck.length).toBeGreaterThan(0);
+    expect(confirmedInRoom.length).toBeGreaterThan(0);
     expect(handoffs.size).toBeGreaterThan(0);
     // Timers made before the crash were still pending across it (the SLA is 10 s; the burst far shorter).
     const afterRestart = reminders().filter((c) => c.at > crashedAt).length;
@@ -201,7 +223,14 @@ describe('bot process killed mid-burst', () => {
           httpAcked: status.filter((s) => s === 200).length,
           connectionLost: status.filter((s) => s === 0).length,
           confirmedBeforeCrash: confirmedBeforeCrash.size,
+          confirmedInAck: confirmedInAck.length,
+          confirmedByWebApi: confirmedInRoom.length,
+          emptyAcks: emptyAcks.length,
+          emptyAcksApplied: emptyAcks.filter((c) => tokenCount(c.token) === 1).length,
           applied,
+          appliedUnconfirmed: burst.filter(
+            (c) => tokenCount(c.token) === 1 && !confirmedBeforeCrash.has(c.token),
+          ).length,
           confirmedLost: lost.length,
           duplicates: duplicated.length,
           handoffs: handoffs.size,

@@ -2,13 +2,21 @@
 // commands, half as Teams messages to @Dealroom. Texts come from the grammar's vocabulary mixed with
 // noise, odd unicode and hostile markup. None may cause a 5xx, a crash or an unhandled rejection;
 // every error a person reads is a sentence; and nothing Dealroom sends carries a live @channel/@here
-// or a mention of anyone the platform did not resolve.
+// or a mention of anyone the platform did not resolve. On Slack "sends" is both the replies carried in
+// the slash commands' acks (src/slack/slash-answer.ts) and every call to the fake Web API (handoff
+// cards, DMs, multi-page replies, replies past the ack deadline).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlackCall } from '../../src/playground/fake-slack-api.js';
 import { generateCommands, LIVE_BROADCAST, NOT_A_SENTENCE, type Token } from '../support/command-fuzz.js';
 import { pool } from '../support/fleet.js';
-import { type SlackHarness, startSlackHarness, textOf, USERS } from '../support/slack-harness.js';
+import {
+  type SlackHarness,
+  type SlashAck,
+  startSlackHarness,
+  textOf,
+  USERS,
+} from '../support/slack-harness.js';
 import { cardText } from '../support/teams-find.js';
 import {
   AT_BOT,
@@ -71,15 +79,14 @@ describe('10,000 generated commands over HTTP', () => {
     for (const id of real)
       slack.fake.addUser({ id, name: id.toLowerCase(), displayName: `Real ${id.slice(5)}` });
     const rooms = Array.from({ length: ROOMS }, (_, i) => `CFUZZ${i}`);
-    for (const [i, room] of rooms.entries()) await slack.slash(slack.who('USAM', room), `new Fuzz deal ${i}`);
-    await slack.fake.waitFor(
-      (calls) => calls.filter((c) => c.method === 'chat.postMessage').length >= ROOMS,
-      60_000,
-    );
+    for (const [i, room] of rooms.entries()) {
+      const created = await slack.ask(slack.who('USAM', room), `new Fuzz deal ${i}`);
+      expect(created?.response_type).toBe('in_channel');
+    }
 
     const commands = generateCommands(PER_PLATFORM, 20_261_124);
-    const statuses = await pool(
-      commands.map((tokens, i) => () => {
+    const answers = await pool(
+      commands.map((tokens, i) => async () => {
         const textOut = tokens
           .map((t: Token, k) => (t.kind === 'mention' ? `<@${real[(i * 7 + k) % PEOPLE]}>` : t.text))
           .join(' ');
@@ -90,11 +97,16 @@ describe('10,000 generated commands over HTTP', () => {
             : i % 8 === 1
               ? `D${USERS[i % USERS.length]!.id}`
               : rooms[i % ROOMS]!;
-        return slack.slash(slack.who(USERS[i % USERS.length]!.id, where), textOut).then((r) => r.status);
+        const res = await slack.slash(slack.who(USERS[i % USERS.length]!.id, where), textOut);
+        const raw = await res.text();
+        return { status: res.status, ack: res.status === 200 && raw ? (JSON.parse(raw) as SlashAck) : null };
       }),
       CONCURRENCY,
     );
-    // Slack acks first; the work and the replies follow. Wait for the Web API calls to stop coming.
+    const statuses = answers.map((a) => a.status);
+    const acks = answers.flatMap((a) => (a.ack ? [a.ack] : []));
+    // Most replies came back in the acks; what goes through the Web API (handoff cards, DMs to the
+    // people tagged, multi-page replies) may still be on its way: wait for those calls to stop coming.
     await quiet(() => slack.fake.calls.length, 1_500, 120_000);
 
     expect(statuses).toHaveLength(PER_PLATFORM);
@@ -104,19 +116,29 @@ describe('10,000 generated commands over HTTP', () => {
 
     const said = (c: FakeSlackCall) => String(c.args.text ?? '');
     const out = slack.fake.calls.filter((c) => c.method.startsWith('chat.') || c.method === 'response_url');
+    // Private answers: ephemeral acks, and ephemerals through the Web API (past the ack deadline, or
+    // of several pages).
+    const privateAcks = acks.filter((a) => a.response_type === 'ephemeral');
+    const ephemerals = slack.fake.callsTo('chat.postEphemeral');
     // A refusal is a warning notice: its first block reads "⚠️ <sentence>".
-    const warnings = slack.fake
-      .callsTo('chat.postEphemeral')
-      .map((c) => firstLine(textOf(c.args.blocks)))
-      .filter((t) => t.startsWith('⚠️'));
+    const warnings = [
+      ...privateAcks.map((a) => firstLine(textOf(a.blocks))),
+      ...ephemerals.map((c) => firstLine(textOf(c.args.blocks))),
+    ].filter((t) => t.startsWith('⚠️'));
     expect(warnings.length).toBeGreaterThan(500); // the generator does reach the error paths
     expect(warnings.filter((t) => !SENTENCE.test(t.slice(3)) || NOT_A_SENTENCE.test(t))).toEqual([]);
-    // Every private answer says something, with its fallback text for notifications.
-    expect(slack.fake.callsTo('chat.postEphemeral').filter((c) => said(c).trim() === '')).toEqual([]);
-    const everything = out.map((c) => JSON.stringify(c.args));
+    // A refusal never goes to the room: no reply to the room starts with the warning sign.
+    expect(
+      acks.filter((a) => a.response_type === 'in_channel' && firstLine(textOf(a.blocks)).startsWith('⚠️')),
+    ).toEqual([]);
+    // Every answer says something, with its fallback text for notifications.
+    expect(acks.filter((a) => a.text.trim() === '' || textOf(a.blocks).trim() === '')).toEqual([]);
+    expect(ephemerals.filter((c) => said(c).trim() === '')).toEqual([]);
+    const everything = [...out.map((c) => JSON.stringify(c.args)), ...acks.map((a) => JSON.stringify(a))];
     expect(everything.filter((s) => LIVE_BROADCAST.test(s))).toEqual([]);
     // Plain @here becomes live only with link_names; Dealroom never asks for it.
     expect(out.filter((c) => c.args.link_names)).toEqual([]);
+    expect(acks.filter((a) => 'link_names' in a)).toEqual([]);
     // The only users mentioned live are ones Slack resolved: the people of this workspace, and the ids
     // the generator sent as Slack's own mention markup (<@U123|fake>, <@U0FAKE>). A mention typed as
     // text (&lt;@UTYPED|ceo&gt;) never becomes one.
@@ -128,7 +150,21 @@ describe('10,000 generated commands over HTTP', () => {
     mkdirSync('test-artifacts', { recursive: true });
     writeFileSync(
       'test-artifacts/fuzz-slack.json',
-      `${JSON.stringify({ commands: statuses.length, status5xx: 0, webApiCalls: out.length, warnings: warnings.length }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          commands: statuses.length,
+          status5xx: statuses.filter((s) => s >= 500).length,
+          ackReplies: acks.length,
+          ackReplyEphemeral: privateAcks.length,
+          ackReplyInChannel: acks.length - privateAcks.length,
+          emptyAcks: answers.filter((a) => a.status === 200 && !a.ack).length,
+          webApiCalls: out.length,
+          warnings: warnings.length,
+          warningsInAck: privateAcks.filter((a) => firstLine(textOf(a.blocks)).startsWith('⚠️')).length,
+        },
+        null,
+        2,
+      )}\n`,
     );
   });
 

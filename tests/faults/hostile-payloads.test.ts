@@ -1,10 +1,10 @@
 // Hostile input through the real HTTP front doors: correctly signed Slack requests and Teams
 // activities whose fields have the wrong types, huge or odd values, or are missing. None may cause a
-// 5xx, a crash or an unhandled rejection, and user text must never come back as a live broadcast.
+// 5xx, a crash or an unhandled rejection, and user text must never come back as a live broadcast:
+// neither in what goes through the Web API nor in the replies slash commands carry in their acks.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
-import { slashBody } from '../support/slack-payloads.js';
 import { startTeams, type TeamsHarness } from '../support/teams-harness.js';
 
 const junk = fc.oneof(
@@ -128,10 +128,12 @@ describe('hostile payloads', () => {
   });
 
   // Slack sends a typed @channel as <!channel>, and text that only looks like a mention escaped
-  // (&lt;@U…&gt;): neither may come back live.
+  // (&lt;@U…&gt;): neither may come back live, whether in a slash command's ack (where its reply goes)
+  // or through the Web API (handoff cards, DMs to the people tagged).
   it('never echoes user text as a live @channel/@here/@everyone or a fake mention', async () => {
     const who = slack.who('UANN', 'CHOSTILE');
-    await slack.slash(who, 'new Hostile deal');
+    const acksBefore = slack.acks.length;
+    expect((await slack.ask(who, 'new Hostile deal'))?.response_type).toBe('in_channel');
     const texts = fc.sample(
       fc
         .tuple(fc.constantFrom('tag', 'research', 'new', 'stage', 'escalate', 'nonsense', ''), junk)
@@ -141,14 +143,18 @@ describe('hostile payloads', () => {
         ),
       { numRuns: 100, seed: 10 },
     );
-    for (const text of texts) {
-      const res = await slack.post(slashBody(who, text), 'application/x-www-form-urlencoded');
-      expect(res.status).toBeLessThan(500);
-    }
+    const statuses: number[] = [];
+    for (const text of texts) statuses.push((await slack.slash(who, text)).status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    // Every command was answered in its ack (the harness keeps each ack's reply).
+    const acks = slack.acks.slice(acksBefore);
+    expect(acks.length).toBe(texts.length + 1);
     await new Promise((r) => setTimeout(r, 500));
-    const sent = JSON.stringify(slack.fake.calls.map((c) => c.args));
+    const sent = JSON.stringify([...slack.fake.calls.map((c) => c.args), ...acks]);
     expect(sent).not.toMatch(/<!(channel|here|everyone)/);
     expect(sent).not.toContain('<@U0FAKE');
+    // The user text did come back (so the checks above looked at it): defused, as text.
+    expect(JSON.stringify(acks)).toContain('U0FAKE');
     expect(rejections).toEqual([]);
   });
 });

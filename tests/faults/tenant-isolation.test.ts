@@ -2,7 +2,10 @@
 // the decline form, the Teams card refresh) and every text command with payloads naming workspace A's
 // deal, handoff, timeline cursor and inbox item. B must get exactly the answer it gets for ids that
 // exist nowhere (so nothing about A leaks, not even that the ids are real), A's deal must not change
-// (version, timeline, handoffs, inbox), and nothing may reach A's rooms or people.
+// (version, timeline, handoffs, inbox), and nothing may reach A's rooms or people. On Slack, B's
+// answer to a slash command is the reply in its ack (src/slack/slash-answer.ts); to a click or a form,
+// what reaches B through the fake Web API.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, ACTION_IDS, CARD_REFRESH } from '../../src/core/actions.js';
 import { COMMAND_NAMES } from '../../src/core/commands.js';
@@ -10,7 +13,13 @@ import type { ChannelId, DealId, PersonRef, RoomRef, UserId, WorkspaceId } from 
 import type { Store } from '../../src/core/store-port.js';
 import { REASON_BLOCK, REASON_INPUT } from '../../src/slack/render/render.js';
 import { wholeTimeline } from '../support/fleet.js';
-import { type SlackHarness, startSlackHarness, TEAM, textOf } from '../support/slack-harness.js';
+import {
+  type SlackHarness,
+  type SlashAck,
+  startSlackHarness,
+  TEAM,
+  textOf,
+} from '../support/slack-harness.js';
 import { viewSubmission, type Who } from '../support/slack-payloads.js';
 import { cardOf, cardText } from '../support/teams-find.js';
 import { pendingHandoff, roomRef, say, settle } from '../support/teams-flows.js';
@@ -67,6 +76,12 @@ const textCommands = (ids: Ids): string[] => [
   `help ${ids.deal}`,
 ];
 
+/** The figures of a run (each request is sent twice: with A's ids and with ids that exist nowhere). */
+function writeFigures(file: string, figures: Record<string, number>): void {
+  mkdirSync('test-artifacts', { recursive: true });
+  writeFileSync(`test-artifacts/${file}`, `${JSON.stringify(figures, null, 2)}\n`);
+}
+
 async function snapshotOf(store: Store, room: RoomRef, people: PersonRef[]) {
   const snap = await store.loadRoom(room);
   const deal = snap.deal!;
@@ -109,16 +124,15 @@ describe('tenant isolation on Slack', () => {
     timeout: 120_000,
   }, async () => {
     const sam = h.who('USAM', 'CTENANTA');
-    const posts = () => h.fake.callsTo('chat.postMessage').length;
-    for (const cmd of [
-      'new Alpha secret deal inbound',
-      'escalate <@UALEX> champion found',
-      'tag <@UANA> pricing',
-    ]) {
-      const before = posts();
-      await h.slash(sam, cmd);
-      await h.fake.waitFor(() => posts() > before);
-    }
+    const postsIn = (channel: string) =>
+      h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+    const created = await h.ask(sam, 'new Alpha secret deal inbound');
+    expect(created?.response_type).toBe('in_channel');
+    // The handoff card is posted in the room and in Alex's DM (both are updated later), not acked.
+    expect(await h.ask(sam, 'escalate <@UALEX> champion found')).toBeNull();
+    const tagged = await h.ask(sam, 'tag <@UANA> pricing');
+    expect(tagged?.response_type).toBe('in_channel');
+    expect(textOf(tagged?.blocks)).toContain('pricing');
     const snapA = await h.store.loadRoom(roomA);
     const entries = await wholeTimeline(h.store, snapA.deal!.id);
     const a: Ids = {
@@ -129,21 +143,38 @@ describe('tenant isolation on Slack', () => {
     };
     // B has a deal room of its own, so B's commands there have something to act on.
     const eveB: Who = { team: OTHER, user: 'UEVE', channel: 'CTENANTB' };
-    await h.slash(eveB, 'new Beta deal inbound');
-    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'CTENANTB'));
+    expect((await h.ask(eveB, 'new Beta deal inbound'))?.response_type).toBe('in_channel');
     const people = ['USAM', 'UALEX', 'UANA'].map(personA);
     const before = await snapshotOf(h.store, roomA, people);
+    // Everything A's setup sends through the Web API has gone out: the card in the room and in
+    // Alex's DM, and Ana's notification.
     await h.fake.waitFor(
       () =>
-        h.fake.callsTo('chat.postMessage').filter((c) => A_CHANNELS.has(String(c.args.channel))).length >= 5,
+        postsIn('CTENANTA').some((c) => textOf(c.args.blocks).includes('champion found')) &&
+        postsIn('DUALEX').some((c) => textOf(c.args.blocks).includes('champion found')) &&
+        postsIn('DUANA').some((c) => textOf(c.args.blocks).includes('pricing')),
     );
     const deliveredToA = toA();
 
-    /** Sends one request as B and returns what B was told (privately), as text. */
-    const answer = async (where: Who, send: () => Promise<Response>) => {
+    /**
+     * Sends one request as B and returns what B was told, as text: a slash command's answer is the
+     * reply in its ack (its visibility included); a click's or a form's is what B is sent privately.
+     */
+    const answer = async (name: string, where: Who, send: () => Promise<Response>) => {
       const mine = () => h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === where.user);
       const seen = mine().length;
-      expect((await send()).status).toBeLessThan(500);
+      const res = await send();
+      expect(res.status).toBeLessThan(500);
+      if (name.startsWith('/deal ')) {
+        expect(res.status).toBe(200);
+        const raw = await res.text();
+        // Every one of these is answered in its ack (none posts a handoff card): an empty ack would
+        // be no answer at all.
+        expect(raw, `${name}: an empty ack`).not.toBe('');
+        const ack = JSON.parse(raw) as SlashAck;
+        expect(textOf(ack.blocks).trim(), `${name}: an ack that says nothing`).not.toBe('');
+        return `${ack.response_type}: ${textOf(ack.blocks)}`;
+      }
       await h.fake.waitFor(() => mine().length > seen);
       return textOf(mine()[seen]!.args.blocks);
     };
@@ -235,13 +266,21 @@ describe('tenant isolation on Slack', () => {
     const differences: string[] = [];
     for (const [name, build] of requests) {
       const [whereA, sendA] = build(a);
-      const withA = await answer(whereA, sendA);
+      const withA = await answer(name, whereA, sendA);
       const [whereN, sendN] = build(NOWHERE);
-      const withNowhere = await answer(whereN, sendN);
+      const withNowhere = await answer(name, whereN, sendN);
       if (normalise(withA, a) !== withNowhere)
         differences.push(`${name}:\n  A: ${withA}\n  ∅: ${withNowhere}`);
       if (withA.includes('Alpha secret deal')) differences.push(`${name} leaked A's deal name`);
     }
+    const slashes = requests.filter(([name]) => name.startsWith('/deal ')).length;
+    writeFigures('isolation-slack.json', {
+      requests: requests.length * 2,
+      slashCommandsAnsweredInAck: slashes * 2,
+      clicksAndFormsAnsweredByWebApi: (requests.length - slashes) * 2,
+      differences: differences.length,
+      deliveredToA: toA() - deliveredToA,
+    });
     expect(differences).toEqual([]);
     expect(await snapshotOf(h.store, roomA, people)).toEqual(before);
     expect(toA()).toBe(deliveredToA);
@@ -355,6 +394,11 @@ describe('tenant isolation on Teams', () => {
         differences.push(`${name}:\n  A: ${withA}\n  ∅: ${withNowhere}`);
       if (withA.includes('Globex renewal')) differences.push(`${name} leaked A's deal name`);
     }
+    writeFigures('isolation-teams.json', {
+      requests: requests.length * 2,
+      differences: differences.length,
+      deliveredToA: toA() - deliveredToA,
+    });
     expect(differences).toEqual([]);
     expect(await snapshotOf(h.store, roomRef(roomA), people)).toEqual(before);
     expect(toA()).toBe(deliveredToA);
