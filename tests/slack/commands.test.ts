@@ -208,6 +208,22 @@ describe('/deal commands over HTTP', () => {
     expect((retried?.at as number) - (limited?.at as number)).toBeGreaterThanOrEqual(950);
   });
 
+  it('acks a handoff command without waiting for the DM to the account manager', async () => {
+    const room = h.who('USAM', 'CDMWAIT');
+    await h.ask(room, 'new DM wait deal');
+    await h.ask(room, 'stage qualify');
+    // Alex's DM lane is held back a second by a 429; the ack must not queue behind it.
+    h.fake.rateLimit('chat.postMessage', { channel: 'DUALEX', retryAfterSec: 1 });
+    const dmsBefore = postsIn('DUALEX').filter((c) => c.ok).length;
+    const res = await h.slash(room, 'escalate <@UALEX|alex> ready for a demo');
+    expect(res.status).toBe(200);
+    expect(postsIn('CDMWAIT').some((c) => c.ok && JSON.stringify(c.args).includes('ready for a demo'))).toBe(
+      true,
+    );
+    expect(postsIn('DUALEX').filter((c) => c.ok)).toHaveLength(dmsBefore);
+    await h.fake.waitFor(() => postsIn('DUALEX').filter((c) => c.ok).length > dmsBefore);
+  });
+
   it('sent only valid Block Kit', () => {
     expect(checkSentPayloads(h.fake.calls, h.acks).failures).toEqual([]);
   });
