@@ -38,6 +38,14 @@ export interface Outbox {
 /** A lane already holds as many calls as it may: this one was not sent, and will not be. */
 export class OutboxFullError extends Error {
   override name = 'OutboxFullError';
+  constructor(message: string) {
+    // Refusals come in floods and are reported in aggregate: capturing a stack for each one showed
+    // up in profiles under load, and nobody reads it.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
   readonly code = 'SLACK_OUTBOX_FULL';
   /** The outbox logs when a channel fills and, with the count refused, when it drains. */
   readonly reported = true;
