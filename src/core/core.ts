@@ -63,7 +63,15 @@ export interface CoreDeps {
  */
 export interface RequestOptions {
   readonly once?: { readonly source: string; readonly id: string };
+  /**
+   * The platform asking how a card stands now (a Teams automatic refresh, the answer to a repeated
+   * click): nobody typed it, so a read command asked this way does not count against rate limits.
+   */
+  readonly refresh?: boolean;
 }
+
+/** Commands that only read: the ones a refresh may run outside the rate limits. */
+const READS: ReadonlySet<Command['kind']> = new Set(['inbox', 'status', 'timeline', 'research-list', 'help']);
 
 /** Platforms retry within minutes; a day is far beyond any retry and keeps the keys few. */
 const ONCE_TTL_MS = 24 * 3_600_000;
@@ -267,7 +275,8 @@ export function createCore(deps: CoreDeps): Core {
 
   return {
     async execute(ctx, command, options) {
-      return limited(ctx) ?? decideOnce(ctx, command, options);
+      const counted = !(options?.refresh && READS.has(command.kind));
+      return (counted ? limited(ctx) : null) ?? decideOnce(ctx, command, options);
     },
     async run(ctx, input, options) {
       // Limited before parsing: a flood of nonsense costs a token per line like any command.

@@ -51,7 +51,7 @@ async function handoffCard(rt: TeamsRuntime, turn: TeamsTurn, click: ParsedClick
 }
 
 async function inboxCard(rt: TeamsRuntime, turn: TeamsTurn, sentence?: string) {
-  const outcome = await rt.deps.core.execute(turn.ctx, { kind: 'inbox' });
+  const outcome = await rt.deps.core.execute(turn.ctx, { kind: 'inbox' }, { refresh: true });
   return personal(outcome.reply, sentence);
 }
 

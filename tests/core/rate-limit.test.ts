@@ -178,6 +178,16 @@ describe('the core under a rate limit', () => {
     expect((await s.core.run(s.ctx, say`tag ${ana} three`)).readOnly).toBe(false);
   });
 
+  it('answers a refresh (a read nobody typed) over the limit, but never a write asked as one', async () => {
+    const s = await setup(1);
+    await s.core.run(s.ctx, say`new Refresh deal`);
+    const inbox = await s.core.execute(s.ctx, { kind: 'inbox' }, { refresh: true });
+    expect(inbox.reply.kind).toBe('inbox');
+    expect(replyText(await s.core.execute(s.ctx, { kind: 'inbox' }))).toMatch(/^You're sending commands/);
+    const write = await s.core.execute(s.ctx, { kind: 'stage', move: { to: 'next' } }, { refresh: true });
+    expect(replyText(write)).toMatch(/^You're sending commands/);
+  });
+
   it('ignores overheard messages over the limit silently, logs them, and records none', async () => {
     const s = await setup(2);
     await s.core.run(s.ctx, say`new Listening deal`);
