@@ -68,6 +68,8 @@ export interface RequestOptions {
    * click): nobody typed it, so a read command asked this way does not count against rate limits.
    */
   readonly refresh?: boolean;
+  /** The adapter already took this request's rate-limit token with `admit` (work before the core). */
+  readonly admitted?: boolean;
 }
 
 /** Commands that only read: the ones a refresh may run outside the rate limits. */
@@ -80,6 +82,12 @@ export interface Core {
   /** Parses a typed command and executes it. Parse errors come back as a private notice. */
   run(ctx: CommandContext, input: CommandInput, options?: RequestOptions): Promise<Outcome>;
   execute(ctx: CommandContext, command: Command, options?: RequestOptions): Promise<Outcome>;
+  /**
+   * Takes the request's rate-limit token up front, for an adapter that must do costly platform work
+   * before the core runs (creating a Slack channel): null to go on (then execute with `admitted`), or
+   * the refusal to answer with.
+   */
+  admit(ctx: CommandContext): Outcome | null;
   /**
    * A plain message overheard in a deal room. When it @mentions teammates (people or roles) and the
    * room listens, it is recorded as a tag; otherwise it is none of our business: null, and no reply.
@@ -274,8 +282,9 @@ export function createCore(deps: CoreDeps): Core {
     );
 
   return {
+    admit: limited,
     async execute(ctx, command, options) {
-      const counted = !(options?.refresh && READS.has(command.kind));
+      const counted = !options?.admitted && !(options?.refresh && READS.has(command.kind));
       return (counted ? limited(ctx) : null) ?? decideOnce(ctx, command, options);
     },
     async run(ctx, input, options) {

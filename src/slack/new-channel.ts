@@ -86,6 +86,9 @@ export function createNewChannel(d: NewChannelDeps): NewChannel {
 
   return {
     async create(ctx, command, from, options) {
+      // Over the rate limit, no channel is created either.
+      const refused = d.core.admit(ctx);
+      if (refused) return d.replies.send(from, refused);
       const slug = channelSlug(command.name);
       if (!(await d.store.claimOnce('slack-new-channel', `${ctx.actor.workspace}:${slug}`, CLAIM_TTL_MS))) {
         return d.replies.tell(
@@ -102,7 +105,7 @@ export function createNewChannel(d: NewChannelDeps): NewChannel {
         if (!['already_in_channel', 'cant_invite_self'].includes(slackErrorCode(error) ?? '')) throw error;
       }
       const room = slackRoom(ctx.actor.workspace, channel.id);
-      const outcome = await d.core.execute({ ...ctx, room }, command, options);
+      const outcome = await d.core.execute({ ...ctx, room }, command, { ...options, admitted: true });
       await d.replies.send({ team: ctx.actor.workspace, channel: channel.id, user: ctx.actor.user }, outcome);
       if (!outcome.readOnly) {
         await d.replies.tell(

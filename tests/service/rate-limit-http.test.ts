@@ -32,6 +32,29 @@ async function dealState(store: Store, room: RoomRef) {
   return { version: deal.version, entries: page.entries.length };
 }
 
+describe('rate limits before a Slack channel is created', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness({ env: { RATE_LIMIT_USER: '1/1h', RATE_LIMIT_ROOM: 'off' } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('refuses `new … --channel` over the limit without creating the channel', async () => {
+    const sam = h.who('USAM', 'CHOME');
+    await h.ask(sam, 'new First deal --channel');
+    await h.fake.waitFor((calls) => calls.some((c) => c.method === 'conversations.create' && c.ok));
+    const created = h.fake.callsTo('conversations.create').length;
+    const answer = await h.ask(sam, 'new Second deal --channel');
+    expect(textOf(answer?.blocks)).toMatch(
+      /^⚠️ You're sending commands faster than Dealroom accepts \(1 an hour\)/,
+    );
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(h.fake.callsTo('conversations.create')).toHaveLength(created);
+  });
+});
+
 describe('rate limits over Slack HTTP', () => {
   let h: SlackHarness;
   beforeAll(async () => {
