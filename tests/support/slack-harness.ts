@@ -67,6 +67,29 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
+type ContentType = 'application/json' | 'application/x-www-form-urlencoded';
+
+/** Signed requests to a service's `/slack/events`, as Slack sends them. */
+export function slackSender(url: string) {
+  const post = (body: string, contentType: ContentType, headers: Record<string, string> = {}) =>
+    fetch(url, {
+      method: 'POST',
+      body,
+      headers: { ...signedHeaders(SECRET, body, contentType), ...headers },
+    });
+  const event = (body: object, retryNum?: number) =>
+    post(
+      JSON.stringify(body),
+      'application/json',
+      retryNum === undefined
+        ? {}
+        : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' },
+    );
+  const interact = (payload: object) =>
+    post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+  return { post, event, interact };
+}
+
 export interface HarnessOptions {
   readonly store?: 'memory' | 'redis';
   /** Wraps the store the service gets (fault injection). */
@@ -94,24 +117,7 @@ export async function startSlackHarness(o: HarnessOptions = {}): Promise<SlackHa
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const service = await startService(config, logger, { store: o.wrapStore ? o.wrapStore(store) : store });
-  const url = `${service.url}/slack/events`;
-
-  const post: SlackHarness['post'] = (body, contentType, headers = {}) =>
-    fetch(url, {
-      method: 'POST',
-      body,
-      headers: { ...signedHeaders(SECRET, body, contentType), ...headers },
-    });
-  const event = (body: object, retryNum?: number) =>
-    post(
-      JSON.stringify(body),
-      'application/json',
-      retryNum === undefined
-        ? {}
-        : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' },
-    );
-  const interact = (payload: object) =>
-    post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+  const { post, event, interact } = slackSender(`${service.url}/slack/events`);
   const acks: SlashAck[] = [];
   const slash = async (who: Who, text: string, responseUrl?: string) => {
     const res = await post(slashBody(who, text, responseUrl), 'application/x-www-form-urlencoded');

@@ -1,13 +1,13 @@
 // One real service serving both platforms at once: Teams through the fake Bot Framework connector
 // (teams-harness), Slack through signed requests to /slack/events with its Web API pointed at the fake
-// Slack API (the same builders and signing as slack-harness). Composes the two harnesses without
-// changing them, so one deal can have a room on each platform in one process and one store.
+// Slack API (the same builders and signed sender as slack-harness), so one deal can have a room on
+// each platform in one process and one store.
 import {
   type FakeSlackApi,
   type FakeSlackCall,
   startFakeSlackApi,
 } from '../../src/playground/fake-slack-api.js';
-import { SECRET, BOT as SLACK_BOT, TEAM, USERS } from './slack-harness.js';
+import { SECRET, BOT as SLACK_BOT, slackSender, TEAM, USERS } from './slack-harness.js';
 import {
   appMention,
   blockAction,
@@ -16,7 +16,6 @@ import {
   slashBody,
   type Who,
 } from './slack-payloads.js';
-import { signedHeaders } from './slack-signing.js';
 import { startTeams, type TeamsHarness } from './teams-harness.js';
 
 export { SLACK_BOT, TEAM };
@@ -52,25 +51,7 @@ export async function startTwoPlatforms(
       ...options.env,
     },
   });
-  const url = `${teams.service.url}/slack/events`;
-  const post = (
-    body: string,
-    contentType: 'application/json' | 'application/x-www-form-urlencoded',
-    headers = {},
-  ) =>
-    fetch(url, {
-      method: 'POST',
-      body,
-      headers: { ...signedHeaders(SECRET, body, contentType), ...headers },
-    });
-  const event = (body: object, retryNum?: number) =>
-    post(
-      JSON.stringify(body),
-      'application/json',
-      retryNum === undefined
-        ? {}
-        : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' },
-    );
+  const { post, event, interact } = slackSender(`${teams.service.url}/slack/events`);
   const slack: SlackSide = {
     fake,
     who: (user, channel) => ({ team: TEAM, user, channel, userName: user.slice(1).toLowerCase() }),
@@ -78,11 +59,7 @@ export async function startTwoPlatforms(
       event(appMention(who, SLACK_BOT, `<@${SLACK_BOT}> ${words}`, o), o.retryNum),
     event,
     slash: (who, text) => post(slashBody(who, text), 'application/x-www-form-urlencoded'),
-    click: (who, o) =>
-      post(
-        `payload=${encodeURIComponent(JSON.stringify(blockAction(who, o)))}`,
-        'application/x-www-form-urlencoded',
-      ),
+    click: (who, o) => interact(blockAction(who, o)),
     posts: (channel) => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel),
   };
   return {
