@@ -60,7 +60,7 @@ function nameTarget(args: Args): { name: string; next: number } | null {
   const name = m ? nameFrom(m) : null;
   if (!m || !name) return null;
   const end = first.start + m[0].length;
-  // `@bob,` ends at the comma; `@bobby` is not `@bob` plus text: the name must end its token.
+  // `@bob,` ends at the comma; `@"Bob"x` is no name: a name must end its token.
   const next = args.tokens.findIndex((t) => t.start >= end);
   const inside = args.tokens.filter((t) => t.start < end);
   const last = inside.at(-1);
