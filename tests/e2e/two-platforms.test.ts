@@ -1,7 +1,7 @@
 // Issue #9 "One deal, two platforms", end to end: one real service serves Slack (signed requests to
 // /slack/events, Web API at the fake) and Teams (activities to /api/messages, the fake connector).
 // A Slack channel and a Teams channel share one deal; every room event shows exactly once in each.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../../src/core/actions.js';
 import { LINK_CODE_UNKNOWN, LINK_CODE_USED } from '../../src/core/handlers/rooms.js';
 import type { FakeSlackCall } from '../../src/playground/fake-slack-api.js';
@@ -28,8 +28,10 @@ const NOT_A_ROOM = 'This channel is not a deal room yet.';
 const NOT_AVAILABLE = 'That deal is not available here.';
 
 let p: TwoPlatforms;
+/** The store the next service gets; the story runs on both, the clock-driven tests on memory. */
+let storeKind: 'memory' | 'redis' = 'memory';
 beforeEach(async () => {
-  p = await startTwoPlatforms();
+  p = await startTwoPlatforms({ store: storeKind });
 });
 afterEach(async () => {
   // Everything either platform was sent is valid: Block Kit within Slack's limits, Adaptive Card 1.5.
@@ -146,7 +148,14 @@ async function sharedDeal(ch: string, name: string): Promise<Shared> {
   return { ch, room, bob, dealId: dealId!, code };
 }
 
-describe('one deal, two platforms, one service', () => {
+describe.each(['memory', 'redis'] as const)('one deal, two platforms, one service (%s store)', (kind) => {
+  beforeAll(() => {
+    storeKind = kind;
+  });
+  afterAll(() => {
+    storeKind = 'memory';
+  });
+
   it('runs the team-selling story across a Slack and a Teams room: each event shows once on each side', {
     timeout: 120_000,
   }, async () => {
