@@ -27,8 +27,12 @@ export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Prom
   });
   // Never on an automatic refresh: updating the message would trigger another refresh, forever.
   if (!automatic && !result.outcome?.duplicate) {
-    if (result.announce) await context.sendActivity(cardActivity(renderCard(result.announce)));
+    if (result.announce) {
+      await context.sendActivity(cardActivity(renderCard(result.announce, { tenant: turn.tenant })));
+    }
     if (result.outcome) dispatchLater(rt, result.outcome);
   }
-  return cardInvokeResponse(renderCard(result.response.view, { notice: result.response.notice }));
+  return cardInvokeResponse(
+    renderCard(result.response.view, { notice: result.response.notice, tenant: turn.tenant }),
+  );
 }

@@ -48,7 +48,7 @@ async function firstAnswer(rt: TeamsRuntime, outcome: Outcome, options: RequestO
 async function onSubmit(rt: TeamsRuntime, context: TurnContext, turn: TeamsTurn, value: unknown) {
   const data = value as Record<string, unknown>;
   const click = parseClick(undefined, data);
-  const addressee = turn.ctx.room ? { addressee: turn.ctx.actor } : {};
+  const addressee = { ...(turn.ctx.room ? { addressee: turn.ctx.actor } : {}), tenant: turn.tenant };
   if (!click) {
     await context.sendActivity(cardActivity(renderCard(notice('warning', UNKNOWN_BUTTON), addressee)));
     return;
@@ -56,8 +56,9 @@ async function onSubmit(rt: TeamsRuntime, context: TurnContext, turn: TeamsTurn,
   const once = onceFor('teams-submit', turn, context.activity.id);
   const result = await runClick(rt, context, turn, click, { automatic: false, ...once });
   if (result.outcome && !(await firstAnswer(rt, result.outcome, once))) return;
-  if (result.announce) await context.sendActivity(cardActivity(renderCard(result.announce)));
-  else {
+  if (result.announce) {
+    await context.sendActivity(cardActivity(renderCard(result.announce, { tenant: turn.tenant })));
+  } else {
     const { view, notice: sentence } = result.response;
     await context.sendActivity(cardActivity(renderCard(view, { ...addressee, notice: sentence })));
   }

@@ -6,6 +6,10 @@ import { type PersonRef, personKey } from '../core/ids.js';
 import type { Logger } from '../logger.js';
 import { type TeamsRefs, toReference } from './refs.js';
 
+/** An activity, or how to build it for the tenant of the conversation it goes to. */
+export type Outgoing = Partial<Activity> | ((tenantId: string) => Partial<Activity>);
+const build = (out: Outgoing, tenantId: string) => (typeof out === 'function' ? out(tenantId) : out);
+
 export class NoConversationError extends Error {
   override name = 'NoConversationError';
 }
@@ -29,24 +33,24 @@ export class Proactive {
         `no stored Teams conversation for ${conversationId}: Dealroom has not seen any activity there yet`,
       );
     }
-    return toReference(stored, conversationId);
+    return { reference: toReference(stored, conversationId), tenantId: stored.tenantId };
   }
 
   /** Posts `activity` into the conversation (a thread when the id carries `;messageid=`); returns its id. */
-  async send(conversationId: string, activity: Partial<Activity>): Promise<string | undefined> {
-    const reference = await this.reference(conversationId);
+  async send(conversationId: string, activity: Outgoing): Promise<string | undefined> {
+    const { reference, tenantId } = await this.reference(conversationId);
     let id: string | undefined;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      id = (await context.sendActivity(activity))?.id;
+      id = (await context.sendActivity(build(activity, tenantId)))?.id;
     });
     return id;
   }
 
   /** Replaces a posted message, by the id sending returned (not by replyToId: DESIGN §6). */
-  async update(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<void> {
-    const reference = await this.reference(conversationId);
+  async update(conversationId: string, activityId: string, activity: Outgoing): Promise<void> {
+    const { reference, tenantId } = await this.reference(conversationId);
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      await context.updateActivity({ ...activity, type: 'message', id: activityId });
+      await context.updateActivity({ ...build(activity, tenantId), type: 'message', id: activityId });
     });
   }
 
@@ -98,7 +102,7 @@ export class Proactive {
 
   async sendToPerson(
     person: PersonRef,
-    activity: Partial<Activity>,
+    activity: Outgoing,
   ): Promise<{ conversationId: string; id?: string }> {
     const conversationId = await this.personalConversation(person);
     return { conversationId, id: await this.send(conversationId, activity) };

@@ -20,10 +20,12 @@ export async function sendReply(rt: TeamsRuntime, context: TurnContext, turn: Te
   if (room && outcome.visibility === 'private' && personalOnly(view)) {
     await rt.sink.toPerson(actor, view);
     const pointer = notice('info', 'I sent your inbox to our 1:1 chat.');
-    await context.sendActivity(cardActivity(renderCard(pointer, { addressee: actor })));
+    await context.sendActivity(cardActivity(renderCard(pointer, { addressee: actor, tenant: turn.tenant })));
   } else {
     const addressee = room && outcome.visibility === 'private' ? { addressee: actor } : {};
-    const sent = await context.sendActivity(cardActivity(renderCard(view, addressee)));
+    const sent = await context.sendActivity(
+      cardActivity(renderCard(view, { ...addressee, tenant: turn.tenant })),
+    );
     if (outcome.replyCardKey && outcome.dealId) {
       if (sent?.id) {
         await rt.deps.store.addCardRef(

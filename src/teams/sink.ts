@@ -10,6 +10,8 @@ import { cardRef, parseCardRef } from './refs.js';
 import { renderCard } from './render/render-card.js';
 
 const dealOf = (view: View) => ('dealId' in view ? view.dealId : undefined);
+/** The card as the conversation's tenant sees it: its own users as mentions, everyone else by name. */
+const forTenant = (view: View) => (tenant: string) => cardActivity(renderCard(view, { tenant }));
 
 export function createSink(proactive: Proactive, store: Store, logger: Logger): PlatformSink {
   /** A card that must stay current is remembered by the id sending returned. */
@@ -31,12 +33,12 @@ export function createSink(proactive: Proactive, store: Store, logger: Logger): 
   return {
     async toRoom(room, view, cardKey) {
       if (room.platform !== 'teams') return;
-      const id = await proactive.send(room.channel, cardActivity(renderCard(view)));
+      const id = await proactive.send(room.channel, forTenant(view));
       await keep(view, cardKey, room.channel, id);
     },
     async toPerson(person, view, cardKey) {
       if (person.platform !== 'teams') return;
-      const sent = await proactive.sendToPerson(person, cardActivity(renderCard(view)));
+      const sent = await proactive.sendToPerson(person, forTenant(view));
       await keep(view, cardKey, sent.conversationId, sent.id);
     },
     async update(update) {
@@ -45,7 +47,7 @@ export function createSink(proactive: Proactive, store: Store, logger: Logger): 
         return parsed ? [parsed] : [];
       });
       if (refs.length === 0) return;
-      const activity = cardActivity(renderCard(update.view));
+      const activity = forTenant(update.view);
       // Each copy on its own: one deleted message must not keep the others stale.
       const results = await Promise.allSettled(
         refs.map((r) => proactive.update(r.conversationId, r.activityId, activity)),

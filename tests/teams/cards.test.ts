@@ -86,6 +86,24 @@ describe('Teams cards', () => {
     expect(buttons(decided)).toEqual([]);
   });
 
+  it('mentions only users of the tenant the card goes to; others on the deal are named', () => {
+    const ours = teamsPerson('Ann', 1);
+    const partner = { ...teamsPerson('Pat', 2), workspace: 'partner-tenant' as typeof ours.workspace };
+    const view: View = {
+      kind: 'notice',
+      tone: 'info',
+      text: 'Sam tagged Ann, Pat: pricing?',
+      people: [personView(ours), personView(partner)],
+    };
+    const card = renderCard(view, { tenant: ours.workspace });
+    expectValidCard(card);
+    expect(mentionIds(card)).toEqual([ours.user]);
+    expect(cardText(card)).toContain('<at>Ann</at>');
+    expect(cardText(card)).not.toContain('<at>Pat</at>');
+    expect(cardText(card)).toContain('Pat');
+    expect(mentionIds(renderCard(view, { tenant: 'partner-tenant' }))).toEqual([partner.user]);
+  });
+
   it('stays under 28 KB with the longest lists and texts the core can produce', () => {
     const base = of('inbox');
     const item = base.items[0]!;

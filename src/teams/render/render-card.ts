@@ -16,6 +16,8 @@ export interface RenderOptions {
   readonly addressee?: PersonRef;
   /** A sentence for the one person who clicked (e.g. why the click was refused). */
   readonly notice?: string;
+  /** The tenant the card is sent into: only its users become mentions (a deal may span tenants). */
+  readonly tenant?: string;
 }
 
 export type AdaptiveCardJson = Record<string, unknown>;
@@ -46,7 +48,7 @@ function dataFor(view: View, m: Mentions): [TemplateName, object] {
 const byteSize = (card: object) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 export function renderCard(view: View, options: RenderOptions = {}): AdaptiveCardJson {
-  const m = new Mentions();
+  const m = new Mentions(options.tenant);
   // The addressee is named first, so their mention text is the plain one even if a namesake follows.
   const forLine = options.addressee ? `For ${m.of(personView(options.addressee))}:` : undefined;
   const [name, data] = dataFor(view, m);
