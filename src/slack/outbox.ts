@@ -8,9 +8,11 @@
 //
 // A lane holds at most `maxQueued` calls. Past that, a burst into one channel or one person's DM
 // would only grow a queue that drains at 1/s (minutes behind, and memory and GC paid by every other
-// request), so further calls are refused at once with OutboxFullError: the caller sees the failure
-// (the dispatcher logs each undelivered notification) and the outbox logs the episode. Slash-command
-// replies do not queue here (slash-answer.ts); per-person and per-room rate limits bound the input.
+// request), so further calls are refused at once with OutboxFullError: the caller sees the failure,
+// and the outbox logs the episode once when the lane fills and once, with the count refused, when it
+// has room again. What was refused is a notification's copy: the tag or handoff itself is committed
+// and waits in the person's inbox. Slash-command replies do not queue here (slash-answer.ts);
+// per-person and per-room rate limits bound the input.
 import type { Logger } from '../logger.js';
 
 export interface OutboxOptions {
