@@ -3,12 +3,39 @@
 // any listener, so Bolt would hold it for 3 s and answer an empty 404. This reads the body once
 // (Bolt reuses it: `rawBody`), checks the shape with zod, and answers such requests at once with a
 // 400 and a sentence. Unsigned or stale requests are left to Bolt, which refuses them with 401.
+// Two forgeries Bolt lets through are refused here with 401: a timestamp more than 5 minutes in the
+// future (Bolt only checks the past), and a replay of a request already received (same signature).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 
 /** Slack's own payloads are far below this; anything larger is refused before it is parsed. */
 const BODY_LIMIT = 1024 * 1024;
+/** Slack's signature window: a request is valid for 5 minutes around its timestamp. */
+const WINDOW_MS = 5 * 60_000;
+const SEEN_MAX = 100_000;
+
+/**
+ * Signatures of requests already passed on, for as long as they could be replayed. The signature is an
+ * HMAC over timestamp and body, so the same signature is the same request: Slack never sends a slash
+ * command or a click twice (each carries a fresh trigger_id), and its event retries carry
+ * `x-slack-retry-num`, which the event id de-duplicates in the store. Per process: a replay sent to
+ * another replica is caught only by the store's idempotency where there is an id (events, forms).
+ */
+class SeenSignatures {
+  private readonly until = new Map<string, number>();
+
+  /** True the first time within the window; false for a replay. */
+  claim(signature: string, now: number): boolean {
+    for (const [sig, expires] of this.until) {
+      if (expires > now && this.until.size < SEEN_MAX) break;
+      this.until.delete(sig);
+    }
+    if (this.until.has(signature)) return false;
+    this.until.set(signature, now + 2 * WINDOW_MS);
+    return true;
+  }
+}
 
 const id = z.string().min(1).max(256);
 const Event = z.object({ type: z.literal('event_callback'), event: z.object({ type: id }).loose() }).loose();
@@ -55,7 +82,9 @@ function answer(res: ServerResponse, status: number, error: string): void {
 export function guardSlackRequests(
   signingSecret: string,
   next: (req: IncomingMessage, res: ServerResponse) => void,
+  now: () => number = Date.now,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const seen = new SeenSignatures();
   return (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -81,6 +110,15 @@ export function guardSlackRequests(
         });
       if (!wellFormed(body, req.headers['content-type']) && signed()) {
         return answer(res, 400, 'This request is signed but is not a Slack payload Dealroom can read.');
+      }
+      const timestamp = Number(req.headers['x-slack-request-timestamp']) * 1000;
+      if (timestamp > now() + WINDOW_MS) {
+        return answer(res, 401, 'The request timestamp is in the future.');
+      }
+      const signature = req.headers['x-slack-signature'];
+      const retry = req.headers['x-slack-retry-num'] !== undefined;
+      if (typeof signature === 'string' && !retry && !seen.claim(signature, now())) {
+        return answer(res, 401, 'This request was already received.');
       }
       // Bolt reads `rawBody` instead of the (already consumed) stream.
       Object.assign(req, { rawBody });

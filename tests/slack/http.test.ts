@@ -94,6 +94,38 @@ describe('/slack/events over HTTP', () => {
     ).toBeNull();
   });
 
+  it('refuses a timestamp more than 5 minutes in the future with 401 and writes nothing', async () => {
+    const who = h.who('USAM', 'CFUTURE');
+    const body = slashBody(who, 'new Future deal');
+    const headers = signedHeaders(SECRET, body, 'application/x-www-form-urlencoded', nowSeconds() + 6 * 60);
+    const before = h.fake.calls.length;
+    const res = await h.post(body, 'application/x-www-form-urlencoded', headers);
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls.length).toBe(before);
+    expect(
+      (await h.store.loadRoom({ platform: 'slack', workspace: who.team, channel: 'CFUTURE' } as never)).deal,
+    ).toBeNull();
+  });
+
+  it('refuses a replayed request (same signed bytes) with 401; it applies once', async () => {
+    const who = h.who('USAM', 'CREPLAY');
+    await h.ask(who, 'new Replay deal');
+    const body = slashBody(who, 'tag <@UANA|ana> only once please');
+    const headers = signedHeaders(SECRET, body, 'application/x-www-form-urlencoded');
+    const first = await h.post(body, 'application/x-www-form-urlencoded', headers);
+    expect(first.status).toBe(200);
+    const replays = await Promise.all(
+      [1, 2, 3].map(() => h.post(body, 'application/x-www-form-urlencoded', headers)),
+    );
+    expect(replays.map((r) => r.status)).toEqual([401, 401, 401]);
+    const deal = (
+      await h.store.loadRoom({ platform: 'slack', workspace: who.team, channel: 'CREPLAY' } as never)
+    ).deal;
+    const tags = await h.store.timeline(deal!.id, { filter: 'tags', limit: 10 });
+    expect(tags.entries).toHaveLength(1);
+  });
+
   it('answers Slack’s url_verification challenge', async () => {
     const res = await h.post(
       JSON.stringify({ token: 't', challenge: 'ch4ll3nge', type: 'url_verification' }),

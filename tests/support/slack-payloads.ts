@@ -18,6 +18,8 @@ export interface Who {
   readonly channel: string;
 }
 
+let slashCounter = 0;
+
 /** A `/deal` slash command form body, from bolt-js's recorded slash command. */
 export function slashBody(who: Who, text: string, responseUrl?: string): string {
   const form = new URLSearchParams(fixture('slack-slash-command-form-body.json').rawBody as string);
@@ -30,6 +32,8 @@ export function slashBody(who: Who, text: string, responseUrl?: string): string 
   form.set('user_name', who.userName ?? who.user.toLowerCase());
   form.set('command', '/deal');
   form.set('text', text);
+  // Slack gives every invocation its own trigger_id, so no two slash commands are the same bytes.
+  form.set('trigger_id', `${Date.now()}.${++slashCounter}.trigger`);
   if (responseUrl) form.set('response_url', responseUrl);
   else form.delete('response_url');
   return form.toString();
