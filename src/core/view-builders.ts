@@ -3,7 +3,7 @@
 import { describeEntry } from './describe-entry.js';
 import type { PersonRef } from './ids.js';
 import { BUYING_ROLE_LABELS, RESEARCH_LABELS } from './labels.js';
-import type { Deal, Handoff, InboxItem, TimelineEntry, TimelineFilter } from './model.js';
+import type { Deal, Handoff, TimelineEntry, TimelineFilter } from './model.js';
 import { PLAYBOOKS, RESEARCH_CATEGORIES, ROLE_LABELS, STAGE_LABELS, stageIndex } from './playbooks.js';
 import type { InboxPage, TimelinePage } from './store-port.js';
 import {
