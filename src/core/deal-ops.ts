@@ -3,7 +3,7 @@ import type { PersonRef } from './ids.js';
 import { samePerson } from './ids.js';
 import type { Deal, Handoff, Member, WorkspaceConfig } from './model.js';
 import type { Role } from './playbooks.js';
-import { uniquePeople } from './runtime.js';
+import { dealVisibleFrom, uniquePeople } from './runtime.js';
 
 export function findMember(deal: Deal, person: PersonRef): Member | undefined {
   return deal.members.find((m) => samePerson(m.person, person));
@@ -24,8 +24,12 @@ export function withMember(deal: Deal, person: PersonRef, role: Role | null, now
   };
 }
 
+/** A member the deal still reaches: of its home workspace or of a workspace with a room on it. */
+export const reachable = (deal: Deal, person: PersonRef): boolean => dealVisibleFrom(deal, person);
+
+/** Who holds `role` on the deal, among the members it still reaches (an unlinked team is not told). */
 export const holdersOf = (deal: Deal, role: Role): PersonRef[] =>
-  deal.members.filter((m) => m.roles.includes(role)).map((m) => m.person);
+  deal.members.filter((m) => m.roles.includes(role) && reachable(deal, m.person)).map((m) => m.person);
 
 /** Sales managers: the workspace's configured managers and the deal's members with the manager role. */
 export const managersOf = (deal: Deal, config: WorkspaceConfig): PersonRef[] =>

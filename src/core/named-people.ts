@@ -1,8 +1,9 @@
 // Resolving `@name` (typed, not picked) to the deal's members. A Slack user cannot @mention a Teams
 // user and the other way round, so on a deal with rooms on both platforms people name each other;
 // the deal's member list (both platforms) is the directory, and nothing outside the deal is found.
-import type { PersonRef } from './ids.js';
+import type { PersonRef, Platform } from './ids.js';
 import type { Deal } from './model.js';
+import { reachable } from './deal-ops.js';
 import { uniquePeople } from './runtime.js';
 
 /** "Ann-Marie Lee", "ann.marie.lee", "@AnnMarieLee" all compare equal: letters and digits only. */
@@ -23,10 +24,11 @@ export type NameLookup =
  * full name on both platforms is taken as one person with two accounts, and both are found;
  * otherwise more than one match is ambiguous.
  */
-export function findByName(deal: Pick<Deal, 'members'>, name: string): NameLookup {
+export function findByName(deal: Deal, name: string): NameLookup {
   const key = nameKey(name);
   if (!key) return { kind: 'unknown' };
-  const people = uniquePeople(deal.members.map((m) => m.person));
+  // Members of a team whose room was unlinked are no longer reached by the deal.
+  const people = uniquePeople(deal.members.map((m) => m.person).filter((p) => reachable(deal, p)));
   const full = people.filter((p) => nameKey(p.name) === key);
   const matches = full.length
     ? full
@@ -47,10 +49,20 @@ export const ambiguousName = (name: string, people: readonly PersonRef[]): strin
 export const unknownName = (name: string): string =>
   `Nobody on this deal is called @${name}. Mention a teammate, name a member of the deal (e.g. @ann or @"Ann Lee"), or use a role such as @am.`;
 
-/** The one member `name` means (a handoff target), or the sentence saying why there is none. */
-export function oneByName(deal: Pick<Deal, 'members'>, name: string): PersonRef | string {
+/**
+ * The one member `name` means (a handoff target), or the sentence saying why there is none. One
+ * person with an account on each platform is taken on the platform the command came from, else on
+ * the deal's home platform: a handoff has one addressee.
+ */
+export function oneByName(deal: Deal, name: string, from: Platform): PersonRef | string {
   const found = findByName(deal, name);
   if (found.kind === 'unknown') return unknownName(name);
+  if (found.kind === 'ambiguous') return ambiguousName(name, found.people);
   const [only, ...more] = found.people;
-  return only && more.length === 0 ? only : ambiguousName(name, found.people);
+  if (only && more.length === 0) return only;
+  return (
+    found.people.find((p) => p.platform === from) ??
+    found.people.find((p) => p.platform === deal.home.platform) ??
+    ambiguousName(name, found.people)
+  );
 }

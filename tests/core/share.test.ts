@@ -181,6 +181,18 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
     expect((await h.store.loadRoom(slackRoom)).deal?.owner).toEqual(bob);
   });
 
+  it('takes one person with an account on each platform on the platform the handoff comes from', async () => {
+    await linkTeams();
+    const slackBob = who('Bob Stone');
+    await h.as(sam, slackRoom)(say`loop-in ${slackBob} am`);
+    await h.as(sam, slackRoom)(say`stage qualify`);
+    const fromSlack = await h.as(sam, slackRoom)(text('escalate @"Bob Stone" budget'));
+    expect((fromSlack.reply as HandoffView).to.ref).toEqual(slackBob);
+    // Tags reach both accounts: it is one person, wherever they read.
+    const tagged = await h.as(sam, slackRoom)(text('tag @"Bob Stone" see the card'));
+    expect(tagged.entries[0]).toMatchObject({ mentions: [bob, slackBob] });
+  });
+
   it('reassigns a handoff to a member of the other platform by name', async () => {
     await linkTeams();
     await h.as(bob, teamsRoom)(say`loop-in ${tia} am`);
@@ -218,8 +230,17 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
 
   it('unlinks a room: the deal carries on in the other, and the tenant no longer reaches it', async () => {
     await linkTeams();
+    await h.as(bob, teamsRoom)(say`loop-in ${tia} se`);
     await h.as(sam, slackRoom)(say`stage qualify`);
     const card = (await h.as(sam, slackRoom)(text('escalate @bob budget'))).reply as HandoffView;
+    // A handoff the Teams team could no longer answer is settled before the room may leave.
+    const early = await h.as(bob, teamsRoom)(say`unlink`);
+    expect(replyText(early)).toBe(
+      "The handoff from Sam Reed to Bob Stone is still waiting, and this channel's team would lose the deal; accept, decline or reassign it before unlinking.",
+    );
+    expect((await h.store.loadRoom(teamsRoom)).deal?.id).toBe(dealId);
+    await h.as(bob, teamsRoom)(text('decline not my territory'));
+
     const unlinked = await h.as(bob, teamsRoom)(say`unlink`);
     expect(replyText(unlinked)).toBe(
       `Bob Stone unlinked this channel from deal ${dealId} "Acme expansion". The deal and its timeline carry on in its other rooms.`,
@@ -233,6 +254,17 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
         await h.core.execute(h.ctx(bob, teamsRoom), { kind: 'accept', dealId, handoffId: card.handoffId }),
       ),
     ).toBe('That deal is not available here.');
+    // The Teams team is out of reach: not by name, not by its roles, not as a handoff target.
+    expect(replyText(await h.as(sam, slackRoom)(text('tag @bob secret pricing')))).toContain(
+      'Nobody on this deal is called @bob',
+    );
+    expect(replyText(await h.as(sam, slackRoom)(text('tag @se demo friday')))).toContain(
+      'Nobody on this deal is the sales engineer (@se) yet',
+    );
+    expect(replyText(await h.as(sam, slackRoom)(text('escalate @bob budget')))).toContain(
+      'Nobody on this deal is called @bob',
+    );
+    expect((await h.store.inbox(bob, 10)).map((i) => i.kind)).toEqual([]);
     // The last room cannot leave; a later stage move reaches only the Slack room.
     expect(replyText(await h.as(sam, slackRoom)(say`unlink`))).toContain("the deal's only room");
     expect((await h.as(sam, slackRoom)(say`stage next`)).notifications).toEqual([]);

@@ -39,7 +39,7 @@ export async function answerHandoff(env: Env, cmd: Answer): Promise<Outcome> {
   if (!who.some((p) => samePerson(p, env.ctx.actor)))
     return notAllowed(current, h, env, VERB[cmd.kind], who, viaButton);
   if (cmd.kind !== 'reassign') return decide(env, current, h, cmd, allowed);
-  const to = cmd.to ?? oneByName(current, cmd.toName ?? '');
+  const to = cmd.to ?? oneByName(current, cmd.toName ?? '', env.ctx.via);
   if (typeof to === 'string') return refuse(to, 'Usage: reassign @someone');
   if (samePerson(to, h.to)) return refuse(`The handoff is already with ${h.to.name}.`);
   if (samePerson(to, h.from))

@@ -32,7 +32,7 @@ export async function escalate(env: Env, cmd: Extract<Command, { kind: 'escalate
   }
   let target: PersonRef | undefined = cmd.to ?? undefined;
   if (cmd.toName) {
-    const named = oneByName(current, cmd.toName);
+    const named = oneByName(current, cmd.toName, ctx.via);
     if (typeof named === 'string') return refuse(named, USAGE);
     target = named;
   }

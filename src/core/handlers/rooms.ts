@@ -2,7 +2,7 @@
 // such a code), unlink. Linking a room of another platform or workspace is how one deal gets a Slack
 // room and a Teams room that share one timeline.
 import type { Command } from '../commands.js';
-import { touch, withMember } from '../deal-ops.js';
+import { pendingHandoffs, reachable, touch, withMember } from '../deal-ops.js';
 import { type RoomRef, roomKey, sameRoom } from '../ids.js';
 import { LINK_CODE_TTL_MS, linkCodeHash, parseLinkCode } from '../link-code.js';
 import type { Deal, TimelineEntry } from '../model.js';
@@ -149,6 +149,16 @@ export async function unlink(env: Env): Promise<Outcome> {
     ...(quiet.length ? { quietRooms: quiet } : {}),
     version: current.version + 1,
   };
+  // A pending handoff to or from someone the deal would no longer reach could never be answered (or
+  // its answer never told): it is settled first.
+  const stranded = pendingHandoffs(env.snap.handoffs).find(
+    (h) => !reachable(deal, h.to) || !reachable(deal, h.from),
+  );
+  if (stranded) {
+    return refuse(
+      `The handoff from ${stranded.from.name} to ${stranded.to.name} is still waiting, and this channel's team would lose the deal; accept, decline or reassign it before unlinking.`,
+    );
+  }
   const entries: TimelineEntry[] = [{ kind: 'room-unlinked', at: now, actor: ctx.actor, via: ctx.via, room }];
   const ids = await commitWrite(env, {
     deal: { state: deal, expectedVersion: current.version },

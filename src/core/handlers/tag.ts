@@ -1,6 +1,6 @@
 // Tags: a comment that @mentions teammates, on the timeline and in each tagged person's inbox.
 import type { Command } from '../commands.js';
-import { holdersOf, touch, withMember } from '../deal-ops.js';
+import { holdersOf, reachable, touch, withMember } from '../deal-ops.js';
 import { type PersonRef, personKey } from '../ids.js';
 import { type InboxItem, type TimelineEntry, tagInboxId } from '../model.js';
 import { ambiguousName, findByName, unknownName } from '../named-people.js';
@@ -42,7 +42,7 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
   const fromRoles = cmd.roles.flatMap((r) =>
     r === 'manager' ? [...holdersOf(current, r), ...env.snap.config.managers] : holdersOf(current, r),
   );
-  const tagged = uniquePeople([...mentioned, ...fromRoles]);
+  const tagged = uniquePeople([...mentioned, ...fromRoles]).filter((p) => reachable(current, p));
   const others = tagged.filter((p) => personKey(p) !== personKey(ctx.actor));
   const tagId = env.newId();
   const entry: TimelineEntry = {
