@@ -1,10 +1,10 @@
-// The trust boundary in front of Bolt. A correctly signed request whose payload Bolt cannot route
-// (an event without an event, a click without actions, fields of the wrong type) is never acked by
-// any listener, so Bolt would hold it for 3 s and answer an empty 404. This reads the body once
-// (Bolt reuses it: `rawBody`), checks the shape with zod, and answers such requests at once with a
-// 400 and a sentence. Unsigned or stale requests are left to Bolt, which refuses them with 401.
-// Two forgeries Bolt lets through are refused here with 401: a timestamp more than 5 minutes in the
-// future (Bolt only checks the past), and a replay of a request already received (same signature).
+// The trust boundary in front of Bolt, and the one place Slack requests are verified (Bolt's own check
+// is off: one HMAC per request). It reads the body once (Bolt reuses it: `rawBody`) and refuses with
+// 401 what Slack did not send: a wrong or missing signature, a timestamp more than 5 minutes old or in
+// the future (Bolt itself checks only the past), and a replay of a request already received. A signed
+// request whose payload Bolt cannot route (an event without an event, a click without actions, fields
+// of the wrong type) would never be acked by any listener, so Bolt would hold it for 3 s and answer an
+// empty 404: it gets a 400 and a sentence at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
@@ -16,11 +16,11 @@ const WINDOW_MS = 5 * 60_000;
 const SEEN_MAX = 100_000;
 
 /**
- * Signatures of requests already passed on, for as long as they could be replayed. The signature is an
- * HMAC over timestamp and body, so the same signature is the same request: Slack never sends a slash
- * command or a click twice (each carries a fresh trigger_id), and its event retries carry
- * `x-slack-retry-num`, which the event id de-duplicates in the store. Per process: a replay sent to
- * another replica is caught only by the store's idempotency where there is an id (events, forms).
+ * Signatures of verified requests already passed on, for as long as they could be replayed. The
+ * signature is an HMAC over timestamp and body, so the same signature is the same request: Slack never
+ * sends a slash command or a click twice (each carries a fresh trigger_id). Only verified signatures
+ * are kept, so junk traffic cannot push real ones out. Per process: a replay sent to another replica
+ * is caught only by the store's idempotency where there is an id (events, forms).
  */
 class SeenSignatures {
   private readonly until = new Map<string, number>();
@@ -61,16 +61,21 @@ const ViewSubmission = z
 const Payload = z.union([Click, ViewSubmission]);
 const Slash = z.object({ command: id, user_id: id, channel_id: id, team_id: id, text: z.string() }).loose();
 
-function wellFormed(body: string, contentType: string | undefined): boolean {
+/** What the body is, if Slack could have sent it: an event (retried by Slack with the same id), or another request. */
+function shapeOf(body: string, contentType: string | undefined): 'event' | 'request' | null {
   try {
-    if (contentType?.startsWith('application/json')) return JsonBody.safeParse(JSON.parse(body)).success;
+    if (contentType?.startsWith('application/json')) {
+      const json = JsonBody.safeParse(JSON.parse(body));
+      if (!json.success) return null;
+      return json.data.type === 'event_callback' ? 'event' : 'request';
+    }
     const form = new URLSearchParams(body);
-    if (form.get('ssl_check') === '1') return true;
+    if (form.get('ssl_check') === '1') return 'request';
     const payload = form.get('payload');
-    if (payload !== null) return Payload.safeParse(JSON.parse(payload)).success;
-    return Slash.safeParse(Object.fromEntries(form)).success;
+    if (payload !== null) return Payload.safeParse(JSON.parse(payload)).success ? 'request' : null;
+    return Slash.safeParse(Object.fromEntries(form)).success ? 'request' : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -97,27 +102,27 @@ export function guardSlackRequests(
       if (size > BODY_LIMIT) return answer(res, 413, 'The request body is too large.');
       const rawBody = Buffer.concat(chunks);
       const body = rawBody.toString();
-      // Bolt checks the signature of what it is passed; here it is checked only to tell a signed but
-      // malformed payload (400) from one Bolt refuses (401): one HMAC per good request, not two.
-      const signed = () =>
+      const signature = String(req.headers['x-slack-signature'] ?? '');
+      const timestamp = Number(req.headers['x-slack-request-timestamp']);
+      const verified =
+        signature !== '' &&
         isValidSlackRequest({
           signingSecret,
           body,
-          headers: {
-            'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
-            'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
-          },
+          headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
         });
-      if (!wellFormed(body, req.headers['content-type']) && signed()) {
-        return answer(res, 400, 'This request is signed but is not a Slack payload Dealroom can read.');
-      }
-      const timestamp = Number(req.headers['x-slack-request-timestamp']) * 1000;
-      if (timestamp > now() + WINDOW_MS) {
+      if (!verified) return answer(res, 401, 'The request signature is missing, wrong or too old.');
+      if (timestamp * 1000 > now() + WINDOW_MS) {
         return answer(res, 401, 'The request timestamp is in the future.');
       }
-      const signature = req.headers['x-slack-signature'];
-      const retry = req.headers['x-slack-retry-num'] !== undefined;
-      if (typeof signature === 'string' && !retry && !seen.claim(signature, now())) {
+      const shape = shapeOf(body, req.headers['content-type']);
+      if (shape === null) {
+        return answer(res, 400, 'This request is signed but is not a Slack payload Dealroom can read.');
+      }
+      // Slack re-sends an unanswered event with `x-slack-retry-num` (not signed, so only trusted for
+      // events): its event id makes it apply once in the store.
+      const eventRetry = shape === 'event' && req.headers['x-slack-retry-num'] !== undefined;
+      if (!eventRetry && !seen.claim(signature, now())) {
         return answer(res, 401, 'This request was already received.');
       }
       // Bolt reads `rawBody` instead of the (already consumed) stream.

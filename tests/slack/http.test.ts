@@ -119,6 +119,12 @@ describe('/slack/events over HTTP', () => {
       [1, 2, 3].map(() => h.post(body, 'application/x-www-form-urlencoded', headers)),
     );
     expect(replays.map((r) => r.status)).toEqual([401, 401, 401]);
+    // Slack's retry header is not signed: on anything but an event it buys a replay nothing.
+    const retried = await h.post(body, 'application/x-www-form-urlencoded', {
+      ...headers,
+      'x-slack-retry-num': '1',
+    });
+    expect(retried.status).toBe(401);
     const deal = (
       await h.store.loadRoom({ platform: 'slack', workspace: who.team, channel: 'CREPLAY' } as never)
     ).deal;
