@@ -289,7 +289,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     async run(ctx, input, options) {
       // Limited before parsing: a flood of nonsense costs a token per line like any command.
-      const refused = limited(ctx);
+      const refused = options?.admitted ? null : limited(ctx);
       if (refused) return refused;
       const parsed = parseCommand(input);
       if (!parsed.ok) return refuse(parsed.error, parsed.usage);

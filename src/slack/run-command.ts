@@ -60,10 +60,15 @@ export function createCommandRunner(d: RunnerDeps): CommandRunner {
       if (parsed.ok && parsed.command.kind === 'new' && parsed.command.createChannel) {
         return d.newChannel.create(ctx, parsed.command, target, s.options);
       }
-      const startsRoom = parsed.ok && (parsed.command.kind === 'new' || parsed.command.kind === 'link');
-      // A deal room must be one the bot is in: to post its cards and to hear it (listening).
-      if (startsRoom && ctx.room) await d.messenger.join(s.channel);
-      await d.replies.send(target, await d.core.run(ctx, input, s.options));
+      const startsRoom =
+        parsed.ok && ['new', 'link', 'link-code'].includes(parsed.command.kind) && ctx.room !== null;
+      if (!startsRoom) return d.replies.send(target, await d.core.run(ctx, input, s.options));
+      // A deal room must be one the bot is in: to post its cards and to hear it (listening). The join
+      // is work done before the core, so the rate limit is taken first.
+      const refused = d.core.admit(ctx);
+      if (refused) return d.replies.send(target, refused);
+      await d.messenger.join(s.channel);
+      await d.replies.send(target, await d.core.run(ctx, input, { ...s.options, admitted: true }));
     },
   };
 }

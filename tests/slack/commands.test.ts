@@ -224,6 +224,23 @@ describe('/deal commands over HTTP', () => {
     await h.fake.waitFor(() => postsIn('DUALEX').filter((c) => c.ok).length > dmsBefore);
   });
 
+  it('joins a channel linked with a one-time code, so the deal can post there', async () => {
+    const home = h.who('USAM', 'CSHAREHOME');
+    await h.ask(home, 'new Shared by code');
+    const shared = await h.ask(home, 'share');
+    expect(shared?.response_type).toBe('ephemeral');
+    const code = /\b(\w{4}-\w{4}-\w{4}-\w{4})\b/.exec(textOf(shared?.blocks))?.[1] ?? '';
+    expect(code).not.toBe('');
+    const linked = await h.ask(h.who('UALEX', 'CSHAREJOIN'), `link ${code}`);
+    expect(linked?.response_type).toBe('in_channel');
+    expect(textOf(linked?.blocks)).toContain('linked this channel to deal');
+    expect(h.fake.callsTo('conversations.join').map((c) => c.args.channel)).toContain('CSHAREJOIN');
+    await h.ask(home, 'stage next');
+    await h.fake.waitFor(() =>
+      postsIn('CSHAREJOIN').some((c) => c.ok && textOf(c.args.blocks).includes('moved')),
+    );
+  });
+
   it('sent only valid Block Kit', () => {
     expect(checkSentPayloads(h.fake.calls, h.acks).failures).toEqual([]);
   });
