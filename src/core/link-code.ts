@@ -8,10 +8,17 @@ export const LINK_CODE_TTL_MS = 15 * 60_000;
 const LENGTH = 16;
 const VALID = new RegExp(`^[${CODE_ALPHABET}]{${LENGTH}}$`);
 
-/** `K7F3-9QXM-2B8R-T4WZ`: 16 Crockford base32 characters (32 divides 256: no modulo bias). */
-export function newLinkCode(random: (n: number) => Uint8Array): string {
-  const chars = Array.from(random(LENGTH), (b) => CODE_ALPHABET[b % 32]).join('');
-  return chars.match(/.{4}/g)?.join('-') ?? chars;
+export interface LinkCode {
+  /** As shown: `K7F3-9QXM-2B8R-T4WZ`. */
+  readonly display: string;
+  /** As stored (hashed) and as `parseLinkCode` reads it back: `K7F39QXM2B8RT4WZ`. */
+  readonly canonical: string;
+}
+
+/** 16 Crockford base32 characters (32 divides 256: no modulo bias). */
+export function newLinkCode(random: (n: number) => Uint8Array): LinkCode {
+  const canonical = Array.from(random(LENGTH), (b) => CODE_ALPHABET[b % 32]).join('');
+  return { display: canonical.match(/.{4}/g)?.join('-') ?? canonical, canonical };
 }
 
 /**

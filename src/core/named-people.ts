@@ -1,9 +1,10 @@
 // Resolving `@name` (typed, not picked) to the deal's members. A Slack user cannot @mention a Teams
 // user and the other way round, so on a deal with rooms on both platforms people name each other;
 // the deal's member list (both platforms) is the directory, and nothing outside the deal is found.
+
+import { reachable } from './deal-ops.js';
 import type { PersonRef, Platform } from './ids.js';
 import type { Deal } from './model.js';
-import { reachable } from './deal-ops.js';
 import { uniquePeople } from './runtime.js';
 
 /** "Ann-Marie Lee", "ann.marie.lee", "@AnnMarieLee" all compare equal: letters and digits only. */

@@ -43,6 +43,11 @@ export interface Outcome {
   readonly dealId?: DealId;
   /** True when nothing was written (read-only commands, refusals, errors). */
   readonly readOnly: boolean;
+  /**
+   * The reply holds a secret for the actor alone (a one-time link code): where a platform has no
+   * message only one person sees (Teams channels), it goes to their direct chat instead.
+   */
+  readonly confidential?: boolean;
   /** A retried delivery of a request that already took effect: adapters send nothing. */
   readonly duplicate?: boolean;
 }

@@ -3,6 +3,7 @@
 
 import type { DealId, PersonRef, RoomRef, WorkspaceRef } from './ids.js';
 import { personKey, sameRoom, sameWorkspace } from './ids.js';
+import type { LinkCode } from './link-code.js';
 import type { Deal, TimelineEntry } from './model.js';
 import type { CommandContext, Notification, Outcome } from './outcome.js';
 import type { Commit, Snapshot, Store } from './store-port.js';
@@ -17,8 +18,8 @@ export interface Env {
   /** A fresh random id (tags, handoffs): 12 base32 chars. */
   newId(): string;
   newDealId(): DealId;
-  /** A fresh one-time link code (`share`), as shown to the user. */
-  newLinkCode(): string;
+  /** A fresh one-time link code (`share`). */
+  newLinkCode(): LinkCode;
   /** The request's idempotency key (a platform event or activity id), claimed inside the commit. */
   readonly once?: Commit['once'];
 }

@@ -11,15 +11,23 @@ import { cardRef } from './refs.js';
 import { renderCard } from './render/render-card.js';
 import { dispatchLater, type TeamsRuntime } from './runtime.js';
 
-/** Views that must not be shown in a room even to their reader: they concern other deals too. */
-const personalOnly = (view: View) => view.kind === 'inbox';
+/**
+ * Replies that must not be shown in a room even to their reader: the inbox concerns other deals too,
+ * and a confidential reply (a link code) is for its reader alone.
+ */
+const personalOnly = (outcome: Outcome) => outcome.reply.kind === 'inbox' || outcome.confidential === true;
 
 export async function sendReply(rt: TeamsRuntime, context: TurnContext, turn: TeamsTurn, outcome: Outcome) {
   const { actor, room } = turn.ctx;
   const view = outcome.reply;
-  if (room && outcome.visibility === 'private' && personalOnly(view)) {
+  if (room && outcome.visibility === 'private' && personalOnly(outcome)) {
     await rt.sink.toPerson(actor, view);
-    const pointer = notice('info', 'I sent your inbox to our 1:1 chat.');
+    const pointer = notice(
+      'info',
+      view.kind === 'inbox'
+        ? 'I sent your inbox to our 1:1 chat.'
+        : 'I sent the answer to our 1:1 chat: it is for you alone.',
+    );
     await context.sendActivity(cardActivity(renderCard(pointer, { addressee: actor, tenant: turn.tenant })));
   } else {
     const addressee = room && outcome.visibility === 'private' ? { addressee: actor } : {};

@@ -43,6 +43,7 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
   it('issues a private one-time code, records that (not the code), and links a Teams room with it', async () => {
     const shared = await h.as(sam, slackRoom)(say`share`);
     expect(shared.visibility).toBe('private');
+    expect(shared.confidential).toBe(true);
     const code = codeOf(shared);
     expect(replyText(shared)).toContain('expires at');
     const history = await h.store.timeline(dealId, { filter: 'all', limit: 10 });

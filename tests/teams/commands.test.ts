@@ -53,7 +53,16 @@ describe('@Dealroom commands in Teams', () => {
     const dealId = /created deal (D-\w{6})/.exec(created)?.[1] ?? '';
     const chat = groupChat();
     await run('link', sam, command(`link ${dealId}`), /linked this channel to deal/, chat);
-    await run('share', sam, command('share'), /One-time link code for deal D-\w{6} .*: (\w{4}-){3}\w{4}/);
+    // The code is for Sam alone: the thread gets a pointer, the code goes to Sam's 1:1 chat.
+    await run('share', sam, command('share'), /I sent the answer to our 1:1 chat/);
+    await settle(() =>
+      expect(
+        h.connector.sent
+          .filter((s) => s.conversationId.startsWith('a:'))
+          .map((s) => cardText(cardOf(s.activity)))
+          .some((t) => /One-time link code for deal D-\w{6} .*: (\w{4}-){3}\w{4}/.test(t)),
+      ).toBe(true),
+    );
     await run('unlink', sam, command('unlink'), /unlinked this channel from deal/, chat);
     await run('status', sam, command('status'), /Hooli expansion/);
     await run('stage', sam, command('stage qualify'), /from Prospect to Qualify/);

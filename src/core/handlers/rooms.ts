@@ -4,7 +4,7 @@
 import type { Command } from '../commands.js';
 import { pendingHandoffs, reachable, touch, withMember } from '../deal-ops.js';
 import { type RoomRef, roomKey, sameRoom } from '../ids.js';
-import { LINK_CODE_TTL_MS, linkCodeHash, parseLinkCode } from '../link-code.js';
+import { LINK_CODE_TTL_MS, linkCodeHash } from '../link-code.js';
 import type { Deal, TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
 import {
@@ -13,7 +13,6 @@ import {
   dealVisibleFrom,
   type Env,
   refuse,
-  replyOnly,
   roomChange,
   toOtherRooms,
   withIds,
@@ -113,20 +112,25 @@ export async function share(env: Env): Promise<Outcome> {
   const entries: TimelineEntry[] = [
     { kind: 'room-shared', at: now, actor: ctx.actor, via: ctx.via, expiresAt },
   ];
-  await commitWrite(env, {
+  const ids = await commitWrite(env, {
     timelineOf: deal.id,
     entries,
-    codeIssue: { hash: linkCodeHash(parseLinkCode(code) ?? code), dealId: deal.id, ttlMs: LINK_CODE_TTL_MS },
+    codeIssue: { hash: linkCodeHash(code.canonical), dealId: deal.id, ttlMs: LINK_CODE_TTL_MS },
   });
-  // Private: whoever holds the code can join the deal, so it goes to the person who asked for it.
-  return replyOnly(
-    notice(
+  return {
+    reply: notice(
       'info',
-      `One-time link code for deal ${deal.id} "${deal.name}": ${code}\nIn the channel that should join this deal (on Teams, on Slack, or in another workspace) type: link ${code} — with /deal on Slack, or after @Dealroom on Teams. The code links one channel and expires at ${formatWhen(expiresAt)} (15 minutes).`,
+      `One-time link code for deal ${deal.id} "${deal.name}": ${code.display}\nIn the channel that should join this deal (on the other platform, another channel, or another Teams tenant) type: link ${code.display} — with /deal on Slack, or after @Dealroom on Teams. The code links one channel and expires at ${formatWhen(expiresAt)} (15 minutes).`,
     ),
-    'private',
-    deal.id,
-  );
+    // Confidential: whoever holds the code can join the deal, so only the person who asked sees it.
+    visibility: 'private',
+    confidential: true,
+    notifications: [],
+    updates: [],
+    entries: withIds(entries, ids),
+    dealId: deal.id,
+    readOnly: false,
+  };
 }
 
 export async function unlink(env: Env): Promise<Outcome> {
