@@ -4,7 +4,7 @@
 // it lists items across deals, so it goes to the person's 1:1 chat and the thread gets a pointer.
 import type { TurnContext } from 'botbuilder';
 import type { Outcome } from '../core/outcome.js';
-import { notice, type View } from '../core/views.js';
+import { notice } from '../core/views.js';
 import { cardActivity } from './activities.js';
 import type { TeamsTurn } from './context.js';
 import { cardRef } from './refs.js';
