@@ -104,6 +104,21 @@ describe('Teams cards', () => {
     expect(mentionIds(renderCard(view, { tenant: 'partner-tenant' }))).toEqual([partner.user]);
   });
 
+  it('offers refresh and quick picks of a handoff only to users of the tenant the card goes to', () => {
+    const base = of('handoff');
+    const ours = teamsPerson('Mia', 3);
+    const partner = { ...teamsPerson('Pat', 4), workspace: 'partner-tenant' as typeof ours.workspace };
+    const card = renderCard(
+      { ...base, open: true, state: 'pending', canAct: [ours, partner] },
+      {
+        tenant: ours.workspace,
+      },
+    );
+    expectValidCard(card);
+    expect((card.refresh as { userIds: string[] }).userIds).toEqual([ours.user]);
+    expect(JSON.stringify(card)).not.toContain(partner.user);
+  });
+
   it('stays under 28 KB with the longest lists and texts the core can produce', () => {
     const base = of('inbox');
     const item = base.items[0]!;

@@ -1,7 +1,7 @@
 // People named in a card: a Teams person of the tenant the card goes to becomes a real mention
 // (`<at>…</at>` in the text plus an entry in msteams.entities); anyone else (a Slack teammate on a
 // shared deal, a user of another tenant linked to the same deal) is their plain name.
-import { personKey } from '../../core/ids.js';
+import { type PersonRef, personKey } from '../../core/ids.js';
 import type { PersonView } from '../../core/views.js';
 
 export interface MentionEntity {
@@ -19,12 +19,15 @@ export class Mentions {
   /** `tenant`: the tenant the card is sent into; unset, every Teams person is mentioned. */
   constructor(private readonly tenant?: string) {}
 
+  /** A Teams user of the tenant the card goes to (or any Teams user when that is not known). */
+  mentionable(ref: PersonRef | undefined): ref is PersonRef {
+    return ref?.platform === 'teams' && (this.tenant === undefined || ref.workspace === this.tenant);
+  }
+
   /** The text that names `p` in a card: `<at>Ann</at>` for a Teams person, else the name. */
   of(p: PersonView): string {
     const ref = p.ref;
-    if (ref?.platform !== 'teams' || (this.tenant !== undefined && ref.workspace !== this.tenant)) {
-      return clean(p.name);
-    }
+    if (!this.mentionable(ref)) return clean(p.name);
     const key = personKey(ref);
     const known = this.byPerson.get(key);
     if (known) return known.text;

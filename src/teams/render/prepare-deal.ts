@@ -50,7 +50,9 @@ const STATE_COLOR = {
 
 export function handoffData(v: HandoffView, m: Mentions) {
   const ids = { d: v.dealId, h: v.handoffId };
-  const teamsActors = v.canAct.filter((p) => p.platform === 'teams').map((p) => p.user);
+  // Only users of the tenant the card goes to can refresh it or be picked in it.
+  const local = v.canAct.filter((p) => m.mentionable(p));
+  const teamsActors = local.map((p) => p.user);
   return {
     fallbackText: `Handoff of "${v.dealName}" from ${v.from.name} to ${v.to.name}: ${v.status}`,
     ...(v.notice ? { notice: safe(v.notice) } : {}),
@@ -74,8 +76,8 @@ export function handoffData(v: HandoffView, m: Mentions) {
             ...button(ACTION.handoffReassign, ids),
             input: INPUT.reassignTo,
             // The picker searches the directory; the managers are offered up front as quick picks.
-            choices: v.canAct
-              .filter((p) => p.platform === 'teams' && p.user !== v.to.ref?.user)
+            choices: local
+              .filter((p) => p.user !== v.to.ref?.user)
               .map((p) => ({ title: p.name, value: p.user })),
           },
         }
