@@ -7,6 +7,7 @@ import type { WorkspaceId } from '../core/ids.js';
 import { notice } from '../core/views.js';
 import type { Logger } from '../logger.js';
 import type { ReplyTarget } from './context.js';
+import { OutboxFullError } from './outbox.js';
 import type { Replies } from './replies.js';
 
 /** Bolt's ExtendedErrorHandlerArgs (not exported): the last overload of app.error. */
@@ -55,6 +56,8 @@ export function registerErrorBoundary(app: App, replies: Replies, logger: Logger
     // Bolt wraps errors without a `code` in UnknownError; the cause decides the sentence.
     const cause = (error as { original?: unknown }).original ?? error;
     const b = (body ?? {}) as AnyBody;
+    // A full send queue is reported by the outbox itself, and telling the person would queue behind it.
+    if (cause instanceof OutboxFullError) return;
     logger.error({ err: cause, type: b.type, command: b.command }, 'Slack request failed');
     const target = targetOf(b, context.teamId);
     if (!target) return;

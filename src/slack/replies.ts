@@ -11,6 +11,7 @@ import { notice, type View } from '../core/views.js';
 import type { Logger } from '../logger.js';
 import type { ReplyTarget } from './context.js';
 import { type Messenger, slackErrorCode } from './messenger.js';
+import { OutboxFullError } from './outbox.js';
 import { renderView, type SlackMessage } from './render/render.js';
 
 /** Where the bot may not post, Slack's response_url still may (slash commands and clicks). */
@@ -31,6 +32,14 @@ export interface Replies {
   /** A view only the person sees (an error sentence, a notice that is not a command's outcome). */
   tell(target: ReplyTarget, view: View): Promise<void>;
 }
+
+/**
+ * Posting was refused but the request's response_url can still answer: the bot is not in the channel,
+ * or the channel's send queue is full (response_url replies do not count against chat.postMessage's
+ * per-channel limit).
+ */
+const postingRefused = (error: unknown): boolean =>
+  error instanceof OutboxFullError || CANNOT_POST.has(slackErrorCode(error) ?? '');
 
 export function createReplies(
   messenger: Messenger,
@@ -55,7 +64,7 @@ export function createReplies(
     try {
       await messenger.ephemeral(target.channel, target.user, pages);
     } catch (error) {
-      if (!target.responseUrl || !CANNOT_POST.has(slackErrorCode(error) ?? '')) throw error;
+      if (!target.responseUrl || !postingRefused(error)) throw error;
       for (const page of pages) await messenger.respond(target.responseUrl, page, 'ephemeral');
     }
   }
@@ -65,12 +74,13 @@ export function createReplies(
       const [first] = await messenger.post(target.channel, pages);
       return first;
     } catch (error) {
-      if (!target.responseUrl || !CANNOT_POST.has(slackErrorCode(error) ?? '')) throw error;
+      if (!target.responseUrl || !postingRefused(error)) throw error;
+      for (const page of pages) await messenger.respond(target.responseUrl, page, 'in_channel');
+      if (error instanceof OutboxFullError) return undefined;
       logger.warn(
         { channel: target.channel, error: slackErrorCode(error) },
         'cannot post in this channel (invite the bot); answered through response_url, so the card cannot be updated later',
       );
-      for (const page of pages) await messenger.respond(target.responseUrl, page, 'in_channel');
       const [hint] = renderView(notice('info', INVITE_HINT), target.team);
       if (hint) await messenger.respond(target.responseUrl, hint, 'ephemeral');
       return undefined;

@@ -1,6 +1,7 @@
 // /deal through the real service: dedicated deal channels, sentences for bad input, the error
 // boundary, replies where the bot may not post, and a 429 that holds only its own channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/core/actions.js';
 import { StoreUnavailableError, userSentenceFor } from '../../src/core/errors.js';
 import type { ChannelId, RoomRef, WorkspaceId } from '../../src/core/ids.js';
 import type { Store } from '../../src/core/store-port.js';
@@ -240,6 +241,37 @@ describe('/deal commands over HTTP', () => {
       postsIn('CSHAREJOIN').some((c) => c.ok && textOf(c.args.blocks).includes('moved')),
     );
   });
+
+  it('answers a click through response_url when the channel’s send queue is full', async () => {
+    // A 429 pauses the lane of CFULL for 10 s: the answers to the clicks meanwhile queue up behind it.
+    h.fake.rateLimit('chat.postEphemeral', { channel: 'CFULL', retryAfterSec: 10 });
+    const ana = h.who('UANA', 'CFULL');
+    const value = JSON.stringify({ i: 'tag:D-000000:gone' });
+    await Promise.all(
+      Array.from({ length: 201 }, (_, i) =>
+        h.click(ana, { actionId: ACTION.inboxDone, value, messageTs: `1700000000.${1000 + i}` }),
+      ),
+    );
+    const overflow = await h.click(ana, {
+      actionId: ACTION.inboxDone,
+      value,
+      messageTs: '1700000001.000001',
+      responseUrl: h.fake.responseUrl('full-1'),
+    });
+    expect(overflow.status).toBe(200);
+    await h.fake.waitFor((calls) =>
+      calls.some((c) => c.method === 'response_url' && c.args.response_id === 'full-1'),
+    );
+    const [answer] = h.fake.callsTo('response_url').filter((c) => c.args.response_id === 'full-1');
+    expect(answer?.args.response_type).toBe('ephemeral');
+    expect(textOf(answer?.args.blocks)).toContain('not open in your inbox');
+    // The queued answers still go out once the pause is over.
+    await h.fake.waitFor(
+      () =>
+        h.fake.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'CFULL' && c.ok).length >= 200,
+      30_000,
+    );
+  }, 60_000);
 
   it('sent only valid Block Kit', () => {
     expect(checkSentPayloads(h.fake.calls, h.acks).failures).toEqual([]);
