@@ -45,6 +45,7 @@ export const register: Register = async (_app, deps) => {
     newChannel,
     messenger,
     botUserId: identity.botUserId,
+    team: identity.team,
   });
   dispatcher.register('slack', createSlackSink({ messenger, store, logger, team: identity.team }));
 

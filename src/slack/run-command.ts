@@ -2,6 +2,7 @@
 // the outcome. `new … --channel` first makes the channel the deal will live in.
 import type { Core, RequestOptions } from '../core/core.js';
 import { parseCommand } from '../core/parse/index.js';
+import { notice } from '../core/views.js';
 import { commandContext, type ReplyTarget, slackPerson } from './context.js';
 import { toCommandInput } from './mentions.js';
 import type { Messenger } from './messenger.js';
@@ -37,7 +38,12 @@ export interface RunnerDeps {
   readonly newChannel: NewChannel;
   readonly messenger: Messenger;
   readonly botUserId: string;
+  /** The workspace the bot token belongs to: the only one Dealroom can post in. */
+  readonly team: string;
 }
+
+const OTHER_WORKSPACE =
+  'Dealroom is installed for another Slack workspace, so it could not post in this channel: a deal room has to be in that workspace.';
 
 export function createCommandRunner(d: RunnerDeps): CommandRunner {
   return {
@@ -63,6 +69,8 @@ export function createCommandRunner(d: RunnerDeps): CommandRunner {
       const startsRoom =
         parsed.ok && ['new', 'link', 'link-code'].includes(parsed.command.kind) && ctx.room !== null;
       if (!startsRoom) return d.replies.send(target, await d.core.run(ctx, input, s.options));
+      // One bot token, one workspace: a room elsewhere would be linked and then never hear a thing.
+      if (s.team !== d.team) return d.replies.tell(target, notice('warning', OTHER_WORKSPACE));
       // A deal room must be one the bot is in: to post its cards and to hear it (listening). The join
       // is work done before the core, so the rate limit is taken first.
       const refused = d.core.admit(ctx);

@@ -79,7 +79,7 @@ describe.each(STORE_KINDS)('rooms, stages and isolation (%s store)', (kind) => {
       'already the room of deal',
     );
     expect(replyText(await h.as(ana, roomOf('C-X'))({ text: 'link D-000000', mentions: [] }))).toBe(
-      "There is no deal D-000000 in this workspace. To link a room on the other platform or in another workspace, run share in the deal's room and use the one-time code it gives.",
+      "There is no deal D-000000 in this workspace. To link a room on the other platform or in another Teams tenant, run share in the deal's room and use the one-time code it gives.",
     );
   });
 

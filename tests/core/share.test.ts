@@ -213,7 +213,7 @@ describe.each(STORE_KINDS)('one deal on two platforms (%s store)', (kind) => {
     await linkTeams();
     // By deal code, by button payloads naming the other deal: unknown, as if it did not exist.
     expect(replyText(await h.as(bob, roomOf('19:x', 'teams', 'tenant-1'))(text(`link ${other}`)))).toBe(
-      `There is no deal ${other} in this workspace. To link a room on the other platform or in another workspace, run share in the deal's room and use the one-time code it gives.`,
+      `There is no deal ${other} in this workspace. To link a room on the other platform or in another Teams tenant, run share in the deal's room and use the one-time code it gives.`,
     );
     for (const command of [
       { kind: 'accept', dealId: other, handoffId: 'h1' },

@@ -141,9 +141,26 @@ describe('tenant isolation on Slack', () => {
       item: (await h.store.inbox(personA('UANA'), 10))[0]!.id,
       cursor: entries.at(-1)!.id!,
     };
-    // B has a deal room of its own, so B's commands there have something to act on.
+    // B has a deal room of its own, so B's commands there have something to act on. This bot is
+    // installed in A's workspace only and refuses to start rooms elsewhere, so B's room is made
+    // through the core, as if a second installation had made it.
     const eveB: Who = { team: OTHER, user: 'UEVE', channel: 'CTENANTB' };
-    expect((await h.ask(eveB, 'new Beta deal inbound'))?.response_type).toBe('in_channel');
+    const roomB: RoomRef = {
+      platform: 'slack',
+      workspace: OTHER as WorkspaceId,
+      channel: 'CTENANTB' as ChannelId,
+    };
+    const eve: PersonRef = {
+      platform: 'slack',
+      workspace: OTHER as WorkspaceId,
+      user: 'UEVE' as UserId,
+      name: 'Eve',
+    };
+    const beta = await h.service.core.execute(
+      { actor: eve, room: roomB, via: 'slack' },
+      { kind: 'new', name: 'Beta deal', model: 'inbound', createChannel: false },
+    );
+    expect(beta.readOnly).toBe(false);
     const people = ['USAM', 'UALEX', 'UANA'].map(personA);
     const before = await snapshotOf(h.store, roomA, people);
     // Everything A's setup sends through the Web API has gone out: the card in the room and in

@@ -273,6 +273,16 @@ describe('/deal commands over HTTP', () => {
     );
   }, 60_000);
 
+  it('refuses to start a deal room in a Slack workspace it is not installed in, and writes nothing', async () => {
+    const stranger = { team: 'T0ELSEWHERE', user: 'USAM', channel: 'CELSEWHERE', userName: 'sam' };
+    const ack = await h.ask(stranger, 'new Elsewhere deal');
+    expect(ack?.response_type).toBe('ephemeral');
+    expect(textOf(ack?.blocks)).toContain('Dealroom is installed for another Slack workspace');
+    const room = { platform: 'slack', workspace: 'T0ELSEWHERE', channel: 'CELSEWHERE' } as unknown as RoomRef;
+    expect((await h.store.loadRoom(room)).deal).toBeNull();
+    expect(h.fake.callsTo('conversations.join').filter((c) => c.args.channel === 'CELSEWHERE')).toEqual([]);
+  });
+
   it('sent only valid Block Kit', () => {
     expect(checkSentPayloads(h.fake.calls, h.acks).failures).toEqual([]);
   });

@@ -88,7 +88,7 @@ export async function linkRoom(env: Env, cmd: Extract<Command, { kind: 'link' }>
   // Deals of other workspaces are indistinguishable from unknown codes: no probing across tenants.
   if (!current || !dealVisibleFrom(current, room)) {
     return refuse(
-      `There is no deal ${cmd.dealId} in this workspace. To link a room on the other platform or in another workspace, run share in the deal's room and use the one-time code it gives.`,
+      `There is no deal ${cmd.dealId} in this workspace. To link a room on the other platform or in another Teams tenant, run share in the deal's room and use the one-time code it gives.`,
     );
   }
   return join(env, current, room, {});
