@@ -300,7 +300,8 @@ export function createCore(deps: CoreDeps): Core {
       // Only messages that name someone can be tags; the grammar decides what a mention is.
       const parsed = parseCommand({ text: `tag ${input.text}`, mentions: input.mentions });
       if (!parsed.ok || parsed.command.kind !== 'tag') return null;
-      // Only would-be tags count, so ordinary chatter never uses up a room's budget. Over the limit a
+      // Only would-be tags count (a message naming someone: a mention, a role, or an `@name`), so
+      // chatter that names nobody never uses up a room's budget. Over the limit a
       // plain message is not answered (it was no command), but the operator can see it was dropped.
       if (limited(ctx)) {
         deps.logger?.warn(

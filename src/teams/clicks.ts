@@ -122,6 +122,10 @@ export async function runClick(
       outcome,
     };
   }
+  // A refused Done (over the rate limit, or an item already done) keeps the list, with the sentence.
+  if (click.verb === ACTION.inboxDone && outcome.reply.kind === 'notice') {
+    return { response: await inboxCard(rt, turn, outcome.reply.text), outcome };
+  }
   if (!handoff) return { response: personal(outcome.reply), outcome };
   if (outcome.readOnly) {
     // A refusal: the same card, with the sentence for this one person; nothing changed.

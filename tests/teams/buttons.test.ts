@@ -254,6 +254,10 @@ describe('timeline and inbox buttons', () => {
     expect(cardText(inbox)).toContain('can you size the market?');
     const left = responseCard(await h.post(h.invoke(dmWith(h, ana)!, ana, button(inbox, ACTION.inboxDone))));
     expect(cardText(left)).toContain('Your inbox is empty');
+    // Done again on the old card (another click, not a retry): the list stays, with the sentence.
+    const again = responseCard(await h.post(h.invoke(dmWith(h, ana)!, ana, button(inbox, ACTION.inboxDone))));
+    expect(cardText(again)).toContain('That item is not open in your inbox');
+    expect(cardText(again)).toContain('Your inbox is empty');
     expect(
       await h.store.inbox(
         { platform: 'teams', workspace: roomRef(room).workspace, user: ana.id as never, name: 'Ana' },

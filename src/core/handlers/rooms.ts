@@ -28,6 +28,8 @@ export const LINK_CODE_UNKNOWN =
   "That link code is unknown or has expired: codes work for 15 minutes. Ask for a new one with share in the deal's room.";
 export const LINK_CODE_USED =
   "That link code was already used: each code links one room. Ask for a new one with share in the deal's room.";
+const LINK_CODE_GONE =
+  "That link code is no longer valid: another channel has just used it, or it has just expired. Ask for a new one with share in the deal's room.";
 const TAKEN = 'This channel is already the room of another deal. One channel holds one deal.';
 
 function roomOf(env: Env): RoomRef | Outcome {
@@ -57,8 +59,8 @@ async function join(
     ...extra,
   });
   if (ids === 'room-taken') return refuse(TAKEN);
-  // Another room used the code between our read and our commit.
-  if (ids === 'gone') return refuse(LINK_CODE_USED);
+  // Between our read and our commit, another room used the code or it ran out.
+  if (ids === 'gone') return refuse(LINK_CODE_GONE);
   const where =
     room.platform === current.home.platform ? 'another channel' : `a ${platformName(room)} channel`;
   return {

@@ -40,11 +40,11 @@ export function parseLink(args: Args): ParseResult {
   if (!code) {
     return fail(args, 'Give the code of the deal to link (like D-7K3F9X), or a one-time code from share.');
   }
+  const dealId = parseDealId(normalizeDealCode(code.value));
   // A one-time code pasted with spaces between its groups arrives as several tokens.
-  const linkCode = parseLinkCode(args.tokens.map((t) => t.value).join(''));
+  const linkCode = dealId === null ? parseLinkCode(args.tokens.map((t) => t.value).join('')) : null;
   if (linkCode !== null) return ok({ kind: 'link-code', code: linkCode });
   if (extra) return fail(args, 'Give just one code after link, e.g. link D-7K3F9X.');
-  const dealId = parseDealId(normalizeDealCode(code.value));
   if (dealId === null) {
     return fail(
       args,

@@ -25,7 +25,7 @@ export function inboxData(v: InboxView, team: string | null) {
     isEmpty: v.items.length === 0,
     empty: esc(v.empty),
     hasMore: v.total > v.items.length,
-    more: `…and ${v.total - v.items.length} more: mark these done to see the next ones.`,
+    more: `…and ${v.total - v.items.length} more: mark tags done and answer handoffs to see the next ones.`,
     hasHandoffs: v.items.some((i) => i.kind === 'handoff'),
     handoffHint: 'A handoff leaves your inbox when you accept, decline or reassign it on its card.',
     ids: { done: ACTION.inboxDone },

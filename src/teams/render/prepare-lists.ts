@@ -76,7 +76,9 @@ export function inboxData(v: InboxView, m: Mentions) {
     items,
     empty: v.empty,
     ...(v.total > items.length
-      ? { more: `…and ${v.total - items.length} more: mark these done to see the next ones.` }
+      ? {
+          more: `…and ${v.total - items.length} more: mark tags done and answer handoffs to see the next ones.`,
+        }
       : {}),
   };
 }
