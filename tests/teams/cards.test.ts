@@ -152,7 +152,9 @@ describe('Teams cards', () => {
       expectValidCard(card);
       expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
     }
-    expect(cardText(renderCard(inbox))).toContain('…and 40 more: mark tags done and answer handoffs to see the next ones.');
+    expect(cardText(renderCard(inbox))).toContain(
+      '…and 40 more: mark tags done and answer handoffs to see the next ones.',
+    );
     expect(cardText(renderCard(research))).toContain('…and 60 more: see the timeline (research filter).');
   });
 

@@ -114,7 +114,9 @@ describe('link', () => {
     expect(command('link OIL0-0000-0000-0000')).toEqual({ kind: 'link-code', code: '0110000000000000' });
     expect(failure('link K7F3-9QXM-2B8R-T4W').error).toContain('is neither a deal code');
     // A deal code followed by words is a deal code with words too many, not a one-time code.
-    expect(failure('link D-7K3F9X something').error).toBe('Give just one code after link, e.g. link D-7K3F9X.');
+    expect(failure('link D-7K3F9X something').error).toBe(
+      'Give just one code after link, e.g. link D-7K3F9X.',
+    );
     expect(failure('link K7F3-9QXM-2B8R-T4WU').error).toContain('is neither a deal code');
   });
 });
