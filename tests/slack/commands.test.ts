@@ -213,8 +213,8 @@ describe('/deal commands over HTTP', () => {
     const room = h.who('USAM', 'CDMWAIT');
     await h.ask(room, 'new DM wait deal');
     await h.ask(room, 'stage qualify');
-    // Alex's DM lane is held back a second by a 429; the ack must not queue behind it.
-    h.fake.rateLimit('chat.postMessage', { channel: 'DUALEX', retryAfterSec: 1 });
+    // Alex's DM lane is held back 3 s by a 429; the ack must not queue behind it.
+    h.fake.rateLimit('chat.postMessage', { channel: 'DUALEX', retryAfterSec: 3 });
     const dmsBefore = postsIn('DUALEX').filter((c) => c.ok).length;
     const res = await h.slash(room, 'escalate <@UALEX|alex> ready for a demo');
     expect(res.status).toBe(200);
@@ -243,8 +243,8 @@ describe('/deal commands over HTTP', () => {
   });
 
   it('answers a click through response_url when the channel’s send queue is full', async () => {
-    // A 429 pauses the lane of CFULL for 10 s: the answers to the clicks meanwhile queue up behind it.
-    h.fake.rateLimit('chat.postEphemeral', { channel: 'CFULL', retryAfterSec: 10 });
+    // A 429 pauses the lane of CFULL for 20 s: the answers to the clicks meanwhile queue up behind it.
+    h.fake.rateLimit('chat.postEphemeral', { channel: 'CFULL', retryAfterSec: 20 });
     const ana = h.who('UANA', 'CFULL');
     const value = JSON.stringify({ i: 'tag:D-000000:gone' });
     await Promise.all(
