@@ -84,46 +84,34 @@ async function redisPart(redisUrl: string, summary: Summary) {
   );
 }
 
+type LoadResult = Awaited<ReturnType<typeof benchSlack>>['ours'];
+
+/** One platform's write path beside its bare framework: the rows and the two summary figures. */
+function writePathRows(
+  platform: 'slack' | 'teams',
+  labels: { bare: string; ours: string },
+  result: { ours: LoadResult; bare: LoadResult },
+  summary: Summary,
+) {
+  const ratio = round(result.ours.rps / result.bare.rps, 2);
+  const p99 = round(result.ours.p99, 1);
+  summary[`${platform}_throughput_ratio`] = ratio;
+  summary[`${platform}_p99_ms`] = p99;
+  row(`${platform} ${labels.bare} req/s`, String(Math.round(result.bare.rps)));
+  row(`${platform} ${labels.ours} req/s`, String(Math.round(result.ours.rps)));
+  row(`${platform} throughput ours / bare`, `${ratio}×`, '≥ 0.6×', ratio >= 0.6);
+  row(`${platform} p50 / p99`, `${round(result.ours.p50, 1)} / ${p99} ms`, 'p99 ≤ 50 ms', p99 <= 50);
+  row(`${platform} errors (ours / bare)`, `${result.ours.errors} / ${result.bare.errors}`);
+}
+
 async function slackPart(redisUrl: string, load: Load, summary: Summary) {
-  const slack = await benchSlack(redisUrl, load);
-  summary.slack_throughput_ratio = round(slack.ours.rps / slack.bare.rps, 2);
-  summary.slack_p99_ms = round(slack.ours.p99, 1);
-  row('slack bare Bolt (ack only) req/s', String(Math.round(slack.bare.rps)));
-  row('slack /deal tag req/s (commit + reply)', String(Math.round(slack.ours.rps)));
-  row(
-    'slack throughput ours / bare',
-    `${summary.slack_throughput_ratio}×`,
-    '≥ 0.6×',
-    summary.slack_throughput_ratio >= 0.6,
-  );
-  row(
-    'slack p50 / p99',
-    `${round(slack.ours.p50, 1)} / ${summary.slack_p99_ms} ms`,
-    'p99 ≤ 50 ms',
-    summary.slack_p99_ms <= 50,
-  );
-  row('slack errors (ours / bare)', `${slack.ours.errors} / ${slack.bare.errors}`);
+  const labels = { bare: 'bare Bolt (ack only)', ours: '/deal tag (commit + reply)' };
+  writePathRows('slack', labels, await benchSlack(redisUrl, load), summary);
 }
 
 async function teamsPart(redisUrl: string, load: Load, summary: Summary) {
-  const teams = await benchTeams(redisUrl, load);
-  summary.teams_throughput_ratio = round(teams.ours.rps / teams.bare.rps, 2);
-  summary.teams_p99_ms = round(teams.ours.p99, 1);
-  row('teams bare botbuilder (fixed card) req/s', String(Math.round(teams.bare.rps)));
-  row('teams inbox.done invoke req/s (commit + card)', String(Math.round(teams.ours.rps)));
-  row(
-    'teams throughput ours / bare',
-    `${summary.teams_throughput_ratio}×`,
-    '≥ 0.6×',
-    summary.teams_throughput_ratio >= 0.6,
-  );
-  row(
-    'teams p50 / p99',
-    `${round(teams.ours.p50, 1)} / ${summary.teams_p99_ms} ms`,
-    'p99 ≤ 50 ms',
-    summary.teams_p99_ms <= 50,
-  );
-  row('teams errors (ours / bare)', `${teams.ours.errors} / ${teams.bare.errors}`);
+  const labels = { bare: 'bare botbuilder (fixed card)', ours: 'inbox.done invoke (commit + card)' };
+  writePathRows('teams', labels, await benchTeams(redisUrl, load), summary);
 }
 
 async function cardsPart(summary: Summary) {
