@@ -6,17 +6,12 @@
 // the slash commands' acks (src/slack/slash-answer.ts) and every call to the fake Web API (handoff
 // cards, DMs, multi-page replies, replies past the ack deadline).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlackCall } from '../../src/playground/fake-slack-api.js';
+import { useBothPlatforms } from '../support/both-platforms.js';
 import { generateCommands, LIVE_BROADCAST, NOT_A_SENTENCE, type Token } from '../support/command-fuzz.js';
 import { pool } from '../support/fleet.js';
-import {
-  type SlackHarness,
-  type SlashAck,
-  startSlackHarness,
-  textOf,
-  USERS,
-} from '../support/slack-harness.js';
+import { type SlackHarness, type SlashAck, textOf, USERS } from '../support/slack-harness.js';
 import { cardText } from '../support/teams-find.js';
 import {
   AT_BOT,
@@ -24,7 +19,6 @@ import {
   command,
   type Json,
   type Room,
-  startTeams,
   type TeamsHarness,
   type TeamsUser,
   teamsUser,
@@ -35,9 +29,6 @@ const PER_PLATFORM = 5_000;
 const ROOMS = 150;
 const PEOPLE = 40;
 const CONCURRENCY = 16;
-
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
 
 /** Resolves once `count()` has not changed for `quietMs` (background deliveries have finished). */
 async function quiet(count: () => number, quietMs: number, timeoutMs: number): Promise<void> {
@@ -59,17 +50,12 @@ const firstLine = (s: string) => s.split('\n')[0] ?? '';
 const SENTENCE = /^["“A-Z][\s\S]*[.?!:)"”]$/;
 
 describe('10,000 generated commands over HTTP', () => {
+  const both = useBothPlatforms();
+  const { rejections } = both;
   let slack: SlackHarness;
   let teams: TeamsHarness;
-  beforeAll(async () => {
-    process.on('unhandledRejection', onRejection);
-    slack = await startSlackHarness();
-    teams = await startTeams();
-  });
-  afterAll(async () => {
-    process.off('unhandledRejection', onRejection);
-    await slack?.close();
-    await teams?.close();
+  beforeAll(() => {
+    ({ slack, teams } = both);
   });
 
   it('Slack: 5,000 slash commands, no 5xx, sentences only, nothing live or fake', {

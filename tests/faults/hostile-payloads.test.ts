@@ -3,9 +3,10 @@
 // 5xx, a crash or an unhandled rejection, and user text must never come back as a live broadcast:
 // neither in what goes through the Web API nor in the replies slash commands carry in their acks.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
-import { startTeams, type TeamsHarness } from '../support/teams-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBothPlatforms } from '../support/both-platforms.js';
+import type { SlackHarness } from '../support/slack-harness.js';
+import type { TeamsHarness } from '../support/teams-harness.js';
 
 const junk = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
@@ -29,21 +30,13 @@ const junk = fc.oneof(
 const shaped = (keys: readonly string[]) =>
   fc.dictionary(fc.constantFrom(...keys), junk, { maxKeys: keys.length });
 
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-
 describe('hostile payloads', () => {
+  const both = useBothPlatforms();
+  const { rejections } = both;
   let slack: SlackHarness;
   let teams: TeamsHarness;
-  beforeAll(async () => {
-    process.on('unhandledRejection', onRejection);
-    slack = await startSlackHarness();
-    teams = await startTeams();
-  });
-  afterAll(async () => {
-    process.off('unhandledRejection', onRejection);
-    await slack?.close();
-    await teams?.close();
+  beforeAll(() => {
+    ({ slack, teams } = both);
   });
 
   it('answers 1,000 malformed Slack and Teams payloads without a 5xx or an unhandled rejection', {
