@@ -11,6 +11,8 @@ export interface LoadRequest {
 
 export interface LoadResult {
   readonly rps: number;
+  /** CPU time the server process spent per measured request, in µs (NaN where /proc is missing). */
+  readonly cpuUsPerRequest: number;
   readonly p50: number;
   readonly p99: number;
   readonly requests: number;
@@ -38,6 +40,8 @@ export async function runLoad(options: {
   readonly concurrency: number;
   readonly durationMs: number;
   readonly warmupMs: number;
+  /** The server's CPU time so far, in ms (see spawn.ts). */
+  readonly serverCpuMs: () => number;
 }): Promise<LoadResult> {
   const url = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -48,6 +52,12 @@ export async function runLoad(options: {
   const measureFrom = start + options.warmupMs;
   const end = measureFrom + options.durationMs;
   let measured = 0;
+  // CPU per request is what the throughput ratio comes from on a CPU-bound server, and unlike
+  // throughput it barely moves when something else runs on the machine.
+  let cpuFrom = Number.NaN;
+  const cpuMark = setTimeout(() => {
+    cpuFrom = options.serverCpuMs();
+  }, options.warmupMs);
   const worker = async () => {
     while (performance.now() < end) {
       const req = options.next(i++);
@@ -62,10 +72,13 @@ export async function runLoad(options: {
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const cpuMs = options.serverCpuMs() - cpuFrom;
+  clearTimeout(cpuMark);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     rps: measured / (options.durationMs / 1000),
+    cpuUsPerRequest: (cpuMs * 1000) / measured,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     requests: measured,

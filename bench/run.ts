@@ -101,6 +101,10 @@ function writePathRows(
   row(`${platform} ${labels.ours} req/s`, String(Math.round(result.ours.rps)));
   row(`${platform} throughput ours / bare`, `${ratio}×`, '≥ 0.6×', ratio >= 0.6);
   row(`${platform} p50 / p99`, `${round(result.ours.p50, 1)} / ${p99} ms`, 'p99 ≤ 50 ms', p99 <= 50);
+  row(
+    `${platform} server CPU per request (ours / bare)`,
+    `${Math.round(result.ours.cpuUsPerRequest)} / ${Math.round(result.bare.cpuUsPerRequest)} µs`,
+  );
   row(`${platform} errors (ours / bare)`, `${result.ours.errors} / ${result.bare.errors}`);
 }
 

@@ -21,11 +21,13 @@ export async function benchSlack(
   try {
     const ourResult = await runLoad({
       ...load,
+      serverCpuMs: ours.cpuMs,
       url: `${ours.info.url}/slack/events`,
       next: (i) => slash(`tag <@UBENCHANA|ana> please review pricing #${i}`),
     });
     const bareResult = await runLoad({
       ...load,
+      serverCpuMs: bare.cpuMs,
       url: `${bare.info.url}/slack/events`,
       next: (i) => slash(`tag <@UBENCHANA|ana> please review pricing #${i}`),
     });

@@ -53,6 +53,7 @@ export async function benchTeams(
     const items = JSON.parse(readFileSync(ours.info.itemsFile, 'utf8')) as string[];
     const ourResult = await runLoad({
       ...load,
+      serverCpuMs: ours.cpuMs,
       url: `${ours.info.url}/api/messages`,
       // Each click closes a different open item: a real commit every time, never a no-op.
       next: (i) =>
@@ -64,6 +65,7 @@ export async function benchTeams(
     });
     const bareResult = await runLoad({
       ...load,
+      serverCpuMs: bare.cpuMs,
       url: `${bare.info.url}/api/messages`,
       next: () => invoke('http://127.0.0.1:9/', { feedback: 'x' }, 'noop'),
     });

@@ -2,10 +2,13 @@
 // and waits for the one JSON line it prints when ready. BENCH_CPU_PROF=<dir> profiles our server
 // (node --cpu-prof; the profile is written when it exits), for `tsx bench/profile-top.ts <dir>`.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 export interface Spawned<T> {
   readonly info: T;
+  /** CPU time (user + system) the server process has used so far, in ms; NaN without /proc. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function spawnServer<T>(script: string, env: Record<string, string>
   });
   return {
     info,
+    cpuMs: () => cpuMsOf(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -43,4 +47,16 @@ export async function spawnServer<T>(script: string, env: Record<string, string>
       await exited;
     },
   };
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
