@@ -7,6 +7,9 @@ export function createHttpApp(): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // An ETag on every JSON answer means hashing every body (a Teams card is ~10 KB) for caches that a
+  // bot endpoint never has. Static files (the playground) keep theirs: serve-static sets its own.
+  app.set('etag', false);
   return app;
 }
 

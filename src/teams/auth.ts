@@ -1,17 +1,18 @@
 // Bot Framework authentication. With MICROSOFT_APP_ID set, every request must carry a valid Bot
 // Framework token (JWT signed with the keys the channel's OpenID metadata lists); without it the bot
 // runs unauthenticated for local use (config refuses that in production).
-import { type Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Config } from '../config.js';
+import { ReusedClientsAuthentication } from './reused-clients.js';
 
 export type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 export function createBotAuth(teams: Config['teams']): ConfigurationBotFrameworkAuthentication {
   if (teams.mode !== 'authenticated' || !teams.appId) {
     // No app id: botbuilder treats authentication as disabled and sends replies without a token.
-    return new ConfigurationBotFrameworkAuthentication({});
+    return new ReusedClientsAuthentication({});
   }
-  return new ConfigurationBotFrameworkAuthentication({
+  return new ReusedClientsAuthentication({
     MicrosoftAppId: teams.appId,
     MicrosoftAppPassword: teams.appPassword ?? '',
     MicrosoftAppType: teams.appType,
