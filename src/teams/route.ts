@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, Router } from '
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { invokeBodyJson } from './activities.js';
 import type { DealroomAdapter } from './adapter.js';
 import { authenticate } from './auth.js';
 import type { DealroomBot } from './bot.js';
@@ -77,8 +78,10 @@ export function messagesRouter(d: RouteDeps): Router {
     }
     try {
       const answer = await d.adapter.runAuthenticated(auth.result, activity, (context) => d.bot.run(context));
-      if (answer?.body !== undefined) res.status(answer.status).json(answer.body);
-      else res.status(answer?.status ?? 200).end();
+      if (answer?.body !== undefined) {
+        const body = answer.body as object;
+        res.status(answer.status).type('application/json').send(invokeBodyJson(body));
+      } else res.status(answer?.status ?? 200).end();
     } catch (error) {
       // Turn errors are handled by onTurnError; this is the adapter failing around the turn.
       d.logger.error({ err: error, type: activity.type }, 'Teams activity could not be processed');

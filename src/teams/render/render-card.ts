@@ -45,7 +45,14 @@ function dataFor(view: View, m: Mentions): [TemplateName, object] {
   }
 }
 
-const byteSize = (card: object) => Buffer.byteLength(JSON.stringify(card), 'utf8');
+/**
+ * The JSON of each card rendered here, kept from the size check so the card is serialized once: the
+ * invoke answer (route.ts) and the size check would otherwise each stringify ~10 KB per click.
+ */
+const serialized = new WeakMap<object, string>();
+
+/** A card's JSON text: the one made when it was rendered, or a new one for any other object. */
+export const cardJson = (card: object): string => serialized.get(card) ?? JSON.stringify(card);
 
 export function renderCard(view: View, options: RenderOptions = {}): AdaptiveCardJson {
   const m = new Mentions(options.tenant);
@@ -59,7 +66,11 @@ export function renderCard(view: View, options: RenderOptions = {}): AdaptiveCar
     ...(notice ? { notice: safe(notice) } : {}),
     entities: m.entities,
   });
-  if (byteSize(card) <= MAX_CARD_BYTES) return card;
+  const json = JSON.stringify(card);
+  if (Buffer.byteLength(json, 'utf8') <= MAX_CARD_BYTES) {
+    serialized.set(card, json);
+    return card;
+  }
   // Every list is bounded in its data, so this is a last resort that keeps the message deliverable.
   return expand('notice', {
     ...noticeData(
