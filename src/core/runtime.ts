@@ -6,7 +6,7 @@ import { personKey, sameRoom, sameWorkspace } from './ids.js';
 import type { LinkCode } from './link-code.js';
 import type { Deal, TimelineEntry } from './model.js';
 import type { CommandContext, Notification, Outcome } from './outcome.js';
-import type { Commit, Snapshot, Store } from './store-port.js';
+import type { Commit, CommitResult, Snapshot, Store } from './store-port.js';
 import type { View } from './views.js';
 
 export interface Env {
@@ -39,8 +39,17 @@ export async function commitOrRetry(
   env: Env,
   commit: Commit,
 ): Promise<readonly string[] | 'room-taken' | 'gone'> {
+  const result = await committed(env, commit);
+  return typeof result === 'string' ? result : result.entryIds;
+}
+
+/** As commitOrRetry, with the whole result (for a commit that also reads, e.g. `readInbox`). */
+export async function committed(
+  env: Env,
+  commit: Commit,
+): Promise<Extract<CommitResult, { ok: true }> | 'room-taken' | 'gone'> {
   const result = await env.store.commit(env.once ? { ...commit, once: env.once } : commit);
-  if (result.ok) return result.entryIds;
+  if (result.ok) return result;
   if (result.conflict === 'room-taken' || result.conflict === 'gone') return result.conflict;
   if (result.conflict === 'duplicate') throw new DuplicateRequest();
   throw new RetryDecision(result.conflict);

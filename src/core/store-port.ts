@@ -44,6 +44,11 @@ export interface Commit {
    * 'gone'), and marks it used in the same atomic step, so two rooms racing for one code get one link.
    */
   readonly codeUse?: { readonly hash: string; readonly dealId: DealId };
+  /**
+   * After the writes, in the same atomic step and round trip: the owner's inbox as `inboxPage` reads
+   * it (newest `limit` open items and the count). What a Done click answers with.
+   */
+  readonly readInbox?: { readonly owner: PersonRef; readonly limit: number };
   /** Workspace settings, compare-and-set on their own version. */
   readonly config?: {
     readonly ws: WorkspaceRef;
@@ -53,7 +58,7 @@ export interface Commit {
 }
 
 export type CommitResult =
-  | { readonly ok: true; readonly entryIds: readonly string[] }
+  | { readonly ok: true; readonly entryIds: readonly string[]; readonly inbox?: InboxPage }
   | {
       readonly ok: false;
       readonly conflict: 'version' | 'room-taken' | 'config-version' | 'duplicate' | 'gone';

@@ -46,6 +46,8 @@ export interface CommitPlan {
   readonly codeIssue?: { readonly key: string; readonly dealId: string; readonly ttlMs: number };
   /** Must hold exactly `dealId` (issued, unused); becomes `used:<dealId>` with its expiry kept. */
   readonly codeUse?: { readonly key: string; readonly dealId: string };
+  /** Read after every write: the newest `limit` ids of `openKey` with their items, and the count. */
+  readonly readInbox?: { readonly openKey: string; readonly itemsKey: string; readonly limit: number };
   /** The deal's home workspace index, scored by its last activity. */
   readonly wsDeal?: { readonly key: string; readonly dealId: string; readonly score: number };
 }
@@ -97,6 +99,13 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
       },
     }),
     ...(c.codeUse && { codeUse: { key: keys.linkCode(c.codeUse.hash), dealId: c.codeUse.dealId } }),
+    ...(c.readInbox && {
+      readInbox: {
+        openKey: keys.inboxOpen(c.readInbox.owner),
+        itemsKey: keys.inboxItems(c.readInbox.owner),
+        limit: requireLimit(c.readInbox.limit, 'readInbox.limit'),
+      },
+    }),
     ...(c.requireInbox && {
       requireInbox: { itemsKey: keys.inboxItems(c.requireInbox.owner), id: c.requireInbox.itemId },
     }),

@@ -120,15 +120,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     return entryIds;
   };
 
-  const inboxPage = (owner: PersonRef, limit: number): InboxPage => {
-    open();
-    const itemsKey = keys.inboxItems(owner);
+  const pageOf = (openKey: string, itemsKey: string, limit: number): InboxPage => {
     const items: InboxItem[] = [];
-    for (const id of data.zrevrange(keys.inboxOpen(owner), requireLimit(limit))) {
+    for (const id of data.zrevrange(openKey, limit)) {
       const json = data.hget(itemsKey, id);
       if (json !== null) items.push(parseStored<InboxItem>(json, `inbox item ${id}`));
     }
-    return { items, total: data.zcard(keys.inboxOpen(owner)) };
+    return { items, total: data.zcard(openKey) };
+  };
+
+  const inboxPage = (owner: PersonRef, limit: number): InboxPage => {
+    open();
+    return pageOf(keys.inboxOpen(owner), keys.inboxItems(owner), requireLimit(limit));
   };
 
   return {
@@ -154,7 +157,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       const plan = planCommit(commit, keys);
       const conflict = conflictOf(plan);
       if (conflict) return conflict;
-      return { ok: true, entryIds: apply(plan) };
+      const entryIds = apply(plan);
+      const read = plan.readInbox;
+      return read
+        ? { ok: true, entryIds, inbox: pageOf(read.openKey, read.itemsKey, read.limit) }
+        : { ok: true, entryIds };
     },
 
     async timeline(dealId: DealId, query: TimelineQuery): Promise<TimelinePage> {

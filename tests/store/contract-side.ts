@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/core/errors.js';
 import type { WorkspaceId } from '../../src/core/ids.js';
-import { deal, inboxItem, person, room, T0, workspace } from '../support/factories.js';
+import { deal, entry, inboxItem, person, room, T0, workspace } from '../support/factories.js';
 import { type ContractContext, commitOk, createDeal } from './contract-helpers.js';
 
 export function sideContract({ store: s, opts }: ContractContext): void {
@@ -24,6 +24,33 @@ export function sideContract({ store: s, opts }: ContractContext): void {
 
       await commitOk(s(), { inboxRemove: [{ owner: bob, itemId: items[1]!.id }] });
       expect(await s().inbox(bob, 10)).toEqual([items[2], items[0]]);
+    });
+
+    it('reads the inbox after the writes of the same commit, and not on a refused one', async () => {
+      const d = deal();
+      const bob = person('Bob');
+      const items = [1, 2, 3].map((n) =>
+        inboxItem(d.id, { id: `tag:${d.id}:t${n}`, ref: `t${n}`, at: T0 + n }),
+      );
+      await commitOk(s(), { inboxAdd: items.map((item) => ({ owner: bob, item })) });
+      const done = {
+        requireInbox: { owner: bob, itemId: items[2]!.id },
+        inboxRemove: [{ owner: bob, itemId: items[2]!.id }],
+        readInbox: { owner: bob, limit: 1 },
+      };
+      const result = await s().commit(done);
+      expect(result).toEqual({ ok: true, entryIds: [], inbox: { items: [items[1]], total: 2 } });
+      // The item is gone now: refused, nothing read, nothing written.
+      expect(await s().commit(done)).toEqual({ ok: false, conflict: 'gone' });
+      expect(await s().inboxPage(bob, 5)).toEqual({ items: [items[1], items[0]], total: 2 });
+      // Entry ids and the page side by side.
+      const withEntry = await s().commit({
+        timelineOf: d.id,
+        entries: [entry('tag-done', { tagId: 't1' })],
+        readInbox: { owner: person('Cy'), limit: 3 },
+      });
+      expect(withEntry.ok && withEntry.entryIds.length).toBe(1);
+      expect(withEntry.ok && withEntry.inbox).toEqual({ items: [], total: 0 });
     });
 
     it('applies a removal before an addition of the same item in one commit', async () => {

@@ -2,7 +2,7 @@
 import type { Command } from '../commands.js';
 import { parseTagInboxId, type TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
-import { commitOrRetry, type Env, refuse, replyOnly, withIds } from '../runtime.js';
+import { committed, type Env, refuse, replyOnly, withIds } from '../runtime.js';
 import { inboxView, timelineView } from '../view-builders.js';
 import { requireDeal } from './deal.js';
 
@@ -52,20 +52,22 @@ export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): P
   };
   // One write, valid only while the item is open in the actor's own inbox: that is what makes the
   // deal named in the id theirs to write to, and a second click a no-op.
-  const ids = await commitOrRetry(env, {
+  // The list the click answers with is read by the same commit: one round trip.
+  const result = await committed(env, {
     timelineOf: tag.dealId,
     entries: [entry],
     requireInbox: { owner: ctx.actor, itemId: cmd.itemId },
     inboxRemove: [{ owner: ctx.actor, itemId: cmd.itemId }],
+    readInbox: { owner: ctx.actor, limit: INBOX_LIMIT },
   });
-  if (typeof ids === 'string') return refuse(gone);
-  const rest = await env.store.inboxPage(ctx.actor, INBOX_LIMIT);
+  if (typeof result === 'string') return refuse(gone);
+  const rest = result.inbox ?? (await env.store.inboxPage(ctx.actor, INBOX_LIMIT));
   return {
     reply: inboxView(ctx.actor, rest),
     visibility: 'private',
     notifications: [],
     updates: [],
-    entries: withIds([entry], ids),
+    entries: withIds([entry], result.entryIds),
     dealId: tag.dealId,
     readOnly: false,
   };

@@ -52,6 +52,9 @@ export function commitArgs(plan: CommitPlan): ScriptCall {
     tc: plan.timersCancel.map((t) => [k(t.key), a(t.id)]),
     ta: plan.timersAdd.map((t) => [k(t.key), a(t.id), a(t.score)]),
     ...(plan.wsDeal && { w: [k(plan.wsDeal.key), a(plan.wsDeal.score), a(plan.wsDeal.dealId)] }),
+    ...(plan.readInbox && {
+      ri: [k(plan.readInbox.openKey), k(plan.readInbox.itemsKey), a(plan.readInbox.limit)],
+    }),
   };
   args.items[0] = JSON.stringify(encoded);
   return { keys: keys.items, args: args.items };

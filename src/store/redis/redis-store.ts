@@ -72,9 +72,25 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     };
   }
 
+  /** An inbox page as inbox.lua and commit.lua (`ri`) return it: { total, item JSON | false ... }. */
+  function inboxPageFrom(reply: unknown): InboxPage {
+    const [total, ...rows] = asArray(reply, 'inbox');
+    const items: InboxItem[] = [];
+    for (const json of rows) {
+      const text = asOptionalString(json, 'inbox item');
+      if (text !== null) items.push(parseStored<InboxItem>(text, 'inbox item'));
+    }
+    return { items, total: typeof total === 'number' ? total : items.length };
+  }
+
   function commitResultFrom(reply: unknown): CommitResult {
     const [status, ...rest] = asArray(reply, 'commit');
-    if (status === 'ok') return { ok: true, entryIds: rest.map((id) => asString(id, 'entry id')) };
+    if (status === 'ok') {
+      // Entry ids are strings; a read inbox page, when asked for, is the one table at the end.
+      const page = Array.isArray(rest.at(-1)) ? inboxPageFrom(rest.pop()) : undefined;
+      const entryIds = rest.map((id) => asString(id, 'entry id'));
+      return page ? { ok: true, entryIds, inbox: page } : { ok: true, entryIds };
+    }
     const reason = asString(rest[0], 'conflict');
     if (status !== 'conflict' || !isConflict(reason)) {
       throw new CodedError('STORE_CORRUPT', `unexpected commit reply ${JSON.stringify(reply)}`);
@@ -87,13 +103,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     const reply = await run('inbox', (c) =>
       c.dealroomInbox(2, keys.inboxOpen(owner), keys.inboxItems(owner), count),
     );
-    const [total, ...rows] = asArray(reply, 'inbox');
-    const items: InboxItem[] = [];
-    for (const json of rows) {
-      const text = asOptionalString(json, 'inbox item');
-      if (text !== null) items.push(parseStored<InboxItem>(text, 'inbox item'));
-    }
-    return { items, total: typeof total === 'number' ? total : items.length };
+    return inboxPageFrom(reply);
   }
 
   return {

@@ -19,8 +19,10 @@
 --   w  = [wsDealsK, scoreA, dealA]               the deal in its home workspace's index
 --   ci = [codeK, dealA, ttlA]                    a link code issued (stored by hash, expiring)
 --   cu = [codeK, dealA]                          a link code used: must hold dealA, else 'gone'
+--   ri = [openK, itemsK, limitA]                 after the writes, read an inbox as inbox.lua does
 --
--- Returns { 'conflict', reason } and writes nothing, or { 'ok', entryId, ... }.
+-- Returns { 'conflict', reason } and writes nothing, or { 'ok', entryId, ... } with, for ri, one
+-- more element: the inbox page { total, item JSON... } (a table, where entry ids are strings).
 
 local plan = cjson.decode(ARGV[1])
 local K, A = KEYS, ARGV
@@ -108,5 +110,15 @@ end
 if cu then
   -- Kept until it expires, so a second try says "already used" rather than "unknown".
   redis.call('SET', K[cu[1]], 'used:' .. A[cu[2]], 'KEEPTTL')
+end
+local ri = plan.ri
+if ri then
+  -- The same read as inbox.lua (keep them in step): a Done click's answer without a second trip.
+  local ids = redis.call('ZREVRANGE', K[ri[1]], 0, tonumber(A[ri[3]]) - 1)
+  local page = { redis.call('ZCARD', K[ri[1]]) }
+  for i, id in ipairs(ids) do
+    page[i + 1] = redis.call('HGET', K[ri[2]], id)
+  end
+  result[#result + 1] = page
 end
 return result
