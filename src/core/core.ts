@@ -2,7 +2,7 @@
 // compare-and-set race. Platform-free: adapters hand it a context and a command, and render what
 // it returns.
 import { randomBytes } from 'node:crypto';
-import type { Command, CommandInput } from './commands.js';
+import type { Command, CommandInput, ParseResult } from './commands.js';
 import { CodedError } from './errors.js';
 import { setConfig, showConfig } from './handlers/config.js';
 import { newDeal, stage, status } from './handlers/deal.js';
@@ -81,6 +81,8 @@ const ONCE_TTL_MS = 24 * 3_600_000;
 export interface Core {
   /** Parses a typed command and executes it. Parse errors come back as a private notice. */
   run(ctx: CommandContext, input: CommandInput, options?: RequestOptions): Promise<Outcome>;
+  /** As run, for an adapter that already parsed the input (to route it): parsed once, not twice. */
+  runParsed(ctx: CommandContext, parsed: ParseResult, options?: RequestOptions): Promise<Outcome>;
   execute(ctx: CommandContext, command: Command, options?: RequestOptions): Promise<Outcome>;
   /**
    * Takes the request's rate-limit token up front, for an adapter that must do costly platform work
@@ -281,6 +283,9 @@ export function createCore(deps: CoreDeps): Core {
       { command: command.kind },
     );
 
+  const decideParsed = (ctx: CommandContext, parsed: ParseResult, options?: RequestOptions) =>
+    parsed.ok ? decideOnce(ctx, parsed.command, options) : refuse(parsed.error, parsed.usage);
+
   return {
     admit: limited,
     async execute(ctx, command, options) {
@@ -291,9 +296,10 @@ export function createCore(deps: CoreDeps): Core {
       // Limited before parsing: a flood of nonsense costs a token per line like any command.
       const refused = options?.admitted ? null : limited(ctx);
       if (refused) return refused;
-      const parsed = parseCommand(input);
-      if (!parsed.ok) return refuse(parsed.error, parsed.usage);
-      return decideOnce(ctx, parsed.command, options);
+      return decideParsed(ctx, parseCommand(input), options);
+    },
+    async runParsed(ctx, parsed, options) {
+      return (options?.admitted ? null : limited(ctx)) ?? decideParsed(ctx, parsed, options);
     },
     async listen(ctx, input, permalink, options) {
       if (!ctx.room) return null;

@@ -2,7 +2,7 @@
 // (a message carrying `value`), and, with resource-specific consent, plain room messages that
 // @mention teammates, which the core may record as tags.
 import type { TurnContext } from 'botbuilder';
-import type { CommandInput } from '../core/commands.js';
+import type { ParseResult } from '../core/commands.js';
 import type { RequestOptions } from '../core/core.js';
 import type { Outcome } from '../core/outcome.js';
 import { parseCommand } from '../core/parse/parse-command.js';
@@ -20,10 +20,8 @@ import { dispatchLater, type TeamsRuntime } from './runtime.js';
 // Creating a Teams channel needs Graph permissions Dealroom does not ask for (only RSC to read).
 const NO_NEW_CHANNEL =
   'In Teams, Dealroom cannot create channels: create the channel, add Dealroom to it, and run @Dealroom new <name> there.';
-const asksForNewChannel = (input: CommandInput) => {
-  const parsed = parseCommand(input);
-  return parsed.ok && parsed.command.kind === 'new' && parsed.command.createChannel;
-};
+const asksForNewChannel = (parsed: ParseResult) =>
+  parsed.ok && parsed.command.kind === 'new' && parsed.command.createChannel;
 
 /** Teams re-delivers within minutes; an hour covers any retry of an answer. */
 const REPLY_ONCE_TTL_MS = 3_600_000;
@@ -79,12 +77,13 @@ export async function onMessage(rt: TeamsRuntime, context: TurnContext): Promise
   const once = onceFor('teams-message', turn, activity.id);
   if (command) {
     const typed = input.text === '' ? { text: 'help', mentions: [] } : input;
-    if (asksForNewChannel(typed)) {
+    const parsed = parseCommand(typed);
+    if (asksForNewChannel(parsed)) {
       const addressee = turn.ctx.room ? { addressee: turn.ctx.actor } : {};
       await context.sendActivity(cardActivity(renderCard(notice('warning', NO_NEW_CHANNEL), addressee)));
       return;
     }
-    const outcome = await rt.deps.core.run(turn.ctx, typed, once);
+    const outcome = await rt.deps.core.runParsed(turn.ctx, parsed, once);
     if (await firstAnswer(rt, outcome, once)) await sendReply(rt, context, turn, outcome);
     return;
   }
