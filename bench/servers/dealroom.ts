@@ -10,6 +10,7 @@ import type { ChannelId, PersonRef, RoomRef, UserId, WorkspaceId } from '../../s
 import { startFakeConnector } from '../../src/playground/fake-connector.js';
 import { startFakeSlackApi } from '../../src/playground/fake-slack-api.js';
 import { startService } from '../../src/service.js';
+import { startProfile } from './profile.js';
 
 export const TENANT = 'bench-tenant';
 export const TEAMS_CHANNEL = '19:benchroom@thread.tacv2';
@@ -76,8 +77,12 @@ await service.core.run(
 const file = join(tmpdir(), `dealroom-bench-items-${process.pid}.json`);
 writeFileSync(file, JSON.stringify(ids));
 
+// Profiled from here on only: the set-up above (thousands of commands) would swamp the load.
+const profile = process.env.BENCH_CPU_PROF ? await startProfile(process.env.BENCH_CPU_PROF) : null;
+
 process.stdout.write(`${JSON.stringify({ url: service.url, serviceUrl: connector.url, itemsFile: file })}\n`);
 process.once('SIGTERM', async () => {
+  await profile?.stop();
   await service.stop();
   await connector.close();
   await slackApi.close();

@@ -1,6 +1,6 @@
 // Runs a benchmark server in its own process (so the load generator does not share its event loop)
-// and waits for the one JSON line it prints when ready. BENCH_CPU_PROF=<dir> profiles our server
-// (node --cpu-prof; the profile is written when it exits), for `tsx bench/profile-top.ts <dir>`.
+// and waits for the one JSON line it prints when ready. BENCH_CPU_PROF=<dir> profiles our server from
+// that line on (dealroom.ts; written when it stops), for `tsx bench/profile-top.ts <dir>`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -13,16 +13,9 @@ export interface Spawned<T> {
 }
 
 export async function spawnServer<T>(script: string, env: Record<string, string>): Promise<Spawned<T>> {
-  const profile =
-    process.env.BENCH_CPU_PROF && script === './dealroom.ts' ? process.env.BENCH_CPU_PROF : null;
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
-      '--import',
-      'tsx',
-      new URL(script, import.meta.url).pathname,
-    ],
+    ['--import', 'tsx', new URL(script, import.meta.url).pathname],
     {
       env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
