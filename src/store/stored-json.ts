@@ -25,15 +25,22 @@ export function parseStored<T extends object>(json: string, what: string): T {
 // is people: `{"platform":"slack","workspace":"T1","user":"U1","name":"Ann"}`. Stored as
 // `["@p","slack","T1","U1","Ann"]` instead, a typical tag entry shrinks by about a fifth.
 const PERSON_TAG = '@p';
-const PERSON_KEYS = ['platform', 'workspace', 'user', 'name'].join();
+const PERSON_KEYS = ['platform', 'workspace', 'user', 'name'];
+
+/** Exactly the four person keys, in that order (so unpacking gives back the same object). */
+function isPerson(value: object): boolean {
+  let i = 0;
+  // Counted with for…in rather than Object.keys().join(): this runs for every object of every entry
+  // written, and allocating two throwaway values per object showed up in the write path's profile.
+  for (const key in value) {
+    if (key !== PERSON_KEYS[i]) return false;
+    i++;
+  }
+  return i === PERSON_KEYS.length;
+}
 
 function packPeople(_key: string, value: unknown): unknown {
-  if (
-    value &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    Object.keys(value).join() === PERSON_KEYS
-  ) {
+  if (value && typeof value === 'object' && !Array.isArray(value) && isPerson(value)) {
     const p = value as Record<string, unknown>;
     return [PERSON_TAG, p.platform, p.workspace, p.user, p.name];
   }
