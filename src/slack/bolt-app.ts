@@ -117,6 +117,8 @@ export function createBoltApp(
     extendedErrorHandler: true,
     // Bolt's conversation store keeps per-conversation state we never use: one lookup less per request.
     convoStore: false,
+    // The router applies Bolt's ignoreSelf rule itself (router.ts): one middleware step less per request.
+    ignoreSelf: false,
   });
 }
 

@@ -22,6 +22,29 @@ export interface Handlers {
 
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 
+/** Events about the bot's own doings that still concern it (Bolt's list). */
+const KEPT_FROM_SELF = new Set(['member_joined_channel', 'member_left_channel']);
+
+/**
+ * Bolt's ignoreSelf, which the App runs as a middleware step of its own unless told not to
+ * (bolt-app.ts does): an event the bot itself caused, such as its own message, is not handled.
+ */
+export function fromSelf(
+  event: {
+    readonly type: string;
+    readonly user?: unknown;
+    readonly subtype?: unknown;
+    readonly bot_id?: unknown;
+  },
+  context: { readonly botId?: string; readonly botUserId?: string },
+): boolean {
+  if (event.type === 'message' && event.subtype === 'bot_message' && event.bot_id === context.botId)
+    return true;
+  return (
+    context.botUserId !== undefined && event.user === context.botUserId && !KEPT_FROM_SELF.has(event.type)
+  );
+}
+
 export function createRouter(h: Handlers): (args: Args) => Promise<void> {
   const actions = new Set<string>(SURFACE.actions);
   const events = new Map<string, EventHandler>(Object.entries(h.events));
@@ -30,6 +53,7 @@ export function createRouter(h: Handlers): (args: Args) => Promise<void> {
     if ('command' in args && args.command) {
       if (args.command.command === SLASH_COMMAND) return h.command(args);
     } else if ('event' in args && args.event) {
+      if (fromSelf(args.event, args.context)) return;
       const handler = events.get(args.event.type);
       if (handler) return handler(args);
     } else if ('action' in args && args.action) {

@@ -11,9 +11,19 @@ const noReceiver: Receiver = {
   stop: async () => undefined,
 };
 
+/** Bolt's App as bolt-app.ts makes it: the router applies ignoreSelf itself. */
+const newApp = () =>
+  new App({
+    receiver: noReceiver,
+    token: 'xoxb-test',
+    botId: 'BSELF',
+    botUserId: 'USELF',
+    ignoreSelf: false,
+  });
+
 function routed() {
   const calls: string[] = [];
-  const app = new App({ receiver: noReceiver, token: 'xoxb-test', botId: 'BSELF', botUserId: 'USELF' });
+  const app = newApp();
   const record = (name: string) => async () => {
     calls.push(name);
   };
@@ -37,11 +47,11 @@ function routed() {
   return { send };
 }
 
-const event = (type: string) => ({
+const event = (type: string, extra: Record<string, unknown> = {}) => ({
   type: 'event_callback',
   team_id: 'T1',
   event_id: 'Ev1',
-  event: { type, user: 'U1', text: 'hi', channel: 'C1', ts: '1.1' },
+  event: { type, user: 'U1', text: 'hi', channel: 'C1', ts: '1.1', ...extra },
 });
 const click = (actionId: string) => ({
   type: 'block_actions',
@@ -72,6 +82,20 @@ describe('the Slack router', () => {
     ['an app mention', event('app_mention'), ['app_mention']],
     ['a message', event('message'), ['message']],
     ['another event', event('reaction_added'), ['next:event_callback']],
+    // Bolt's ignoreSelf: what the bot itself did is not handled, except joining and leaving.
+    ['a mention by the bot itself', event('app_mention', { user: 'USELF' }), []],
+    ['a message by the bot user', event('message', { user: 'USELF' }), []],
+    [
+      'a bot_message of this bot',
+      event('message', { user: undefined, subtype: 'bot_message', bot_id: 'BSELF' }),
+      [],
+    ],
+    [
+      'a bot_message of another bot',
+      event('message', { user: undefined, subtype: 'bot_message', bot_id: 'BOTHER' }),
+      ['message'],
+    ],
+    ['the bot joining a channel', event('member_joined_channel', { user: 'USELF' }), ['next:event_callback']],
     ['a click on one of ours', click(ACTION.handoffAccept), ['action']],
     ['a click on an id that is not ours', click('someone_elses_button'), ['next:block_actions']],
     ['the decline form', form('view_submission', DECLINE_MODAL), ['declineForm']],
@@ -82,7 +106,7 @@ describe('the Slack router', () => {
   });
 
   it('passes a handler’s error to Bolt’s error handler', async () => {
-    const app = new App({ receiver: noReceiver, token: 'xoxb-test', botId: 'BSELF', botUserId: 'USELF' });
+    const app = newApp();
     const none = async () => undefined;
     app.use(
       createRouter({
