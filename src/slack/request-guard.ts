@@ -80,23 +80,36 @@ const ViewSubmission = z
 const Payload = z.union([Click, ViewSubmission]);
 const Slash = z.object({ command: id, user_id: id, channel_id: id, team_id: id, text: z.string() }).loose();
 
-/** What the body is, if Slack could have sent it: an event (retried by Slack with the same id), or another request. */
-function shapeOf(body: string, contentType: string | undefined): 'event' | 'request' | null {
+/** What a body Slack could have sent is: an event (retried by Slack with the same id), or another request. */
+export interface Shape {
+  readonly kind: 'event' | 'request';
+  /** The body as Bolt's parseHTTPRequestBody would parse it: what Bolt's App is given. */
+  readonly body: Record<string, unknown>;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The body's shape, if Slack could have sent it. Parsed as Bolt parses it, and only once. */
+function shapeOf(body: string, contentType: string | undefined): Shape | null {
   try {
-    if (contentType?.startsWith('application/json')) {
-      const json = JsonBody.safeParse(JSON.parse(body));
-      if (!json.success) return null;
-      return json.data.type === 'event_callback' ? 'event' : 'request';
+    // Bolt reads a form only under exactly this content type, and anything else as JSON.
+    if (contentType === FORM) {
+      // Bolt's own parser (node:querystring): a field sent twice is an array there, and refused here.
+      const form = parse(body);
+      if (form.ssl_check === '1') return { kind: 'request', body: form };
+      const payload = form.payload;
+      if (payload !== undefined) {
+        if (typeof payload !== 'string') return null;
+        const json: unknown = JSON.parse(payload);
+        return Payload.safeParse(json).success ? { kind: 'request', body: json as Shape['body'] } : null;
+      }
+      return Slash.safeParse(form).success ? { kind: 'request', body: form } : null;
     }
-    // Bolt's own parser for these bodies (node:querystring), so what is checked is what Bolt reads: a
-    // field sent twice is an array there, and refused here. Cheaper than URLSearchParams too.
-    const form = parse(body);
-    if (form.ssl_check === '1') return 'request';
-    const payload = form.payload;
-    if (payload !== undefined) {
-      return typeof payload === 'string' && Payload.safeParse(JSON.parse(payload)).success ? 'request' : null;
-    }
-    return Slash.safeParse(form).success ? 'request' : null;
+    if (!contentType?.startsWith('application/json')) return null;
+    const json: unknown = JSON.parse(body);
+    const parsed = JsonBody.safeParse(json);
+    if (!parsed.success) return null;
+    return { kind: parsed.data.type === 'event_callback' ? 'event' : 'request', body: json as Shape['body'] };
   } catch {
     return null;
   }
@@ -109,7 +122,7 @@ function answer(res: ServerResponse, status: number, error: string): void {
 
 export function guardSlackRequests(
   signingSecret: string,
-  next: (req: IncomingMessage, res: ServerResponse) => void,
+  next: (req: IncomingMessage & { rawBody: Buffer }, res: ServerResponse, body: Shape['body']) => void,
   now: () => number = Date.now,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const seen = new SeenSignatures();
@@ -144,13 +157,12 @@ export function guardSlackRequests(
       }
       // Slack re-sends an unanswered event with `x-slack-retry-num` (not signed, so only trusted for
       // events): its event id makes it apply once in the store.
-      const eventRetry = shape === 'event' && req.headers['x-slack-retry-num'] !== undefined;
+      const eventRetry = shape.kind === 'event' && req.headers['x-slack-retry-num'] !== undefined;
       if (!eventRetry && !seen.claim(signature, now())) {
         return answer(res, 401, 'This request was already received.');
       }
-      // Bolt reads `rawBody` instead of the (already consumed) stream.
-      Object.assign(req, { rawBody });
-      next(req, res);
+      // Bolt's BufferedIncomingMessage: the request with the (already consumed) body.
+      next(Object.assign(req, { rawBody }), res, shape.body);
     });
   };
 }

@@ -149,6 +149,14 @@ describe('/slack/events over HTTP', () => {
     expect(await res.json()).toEqual({ challenge: 'ch4ll3nge' });
   });
 
+  it('answers Slack’s ssl_check with an empty 200, and runs nothing', async () => {
+    const before = h.fake.calls.length;
+    const res = await h.post('ssl_check=1&token=t', 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(h.fake.calls.length).toBe(before);
+  });
+
   it('leaves other routes alone', async () => {
     expect((await fetch(`${h.service.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${h.service.url}/slack/events`)).status).toBe(404);
