@@ -1,12 +1,12 @@
-// The trust boundary in front of Bolt, and the one place Slack requests are verified (Bolt's own check
-// is off: one HMAC per request; not Bolt's isValidSlackRequest either, whose tsscmp compare draws a
-// random key and HMACs both strings again: three HMACs and a randomBytes per request, ~5% of the
-// server's CPU in the Slack benchmark). It reads the body once (Bolt reuses it: `rawBody`) and refuses with
-// 401 what Slack did not send: a wrong or missing signature, a timestamp more than 5 minutes old or in
-// the future (Bolt itself checks only the past), and a replay of a request already received. A signed
-// request whose payload Bolt cannot route (an event without an event, a click without actions, fields
-// of the wrong type) would never be acked by any listener, so Bolt would hold it for 3 s and answer an
-// empty 404: it gets a 400 and a sentence at once.
+// The trust boundary in front of Bolt, and the one place Slack requests are verified and parsed. One
+// HMAC per request: not Bolt's isValidSlackRequest, whose tsscmp compare draws a random key and HMACs
+// both strings again (three HMACs and a randomBytes per request, ~5% of the server's CPU in the Slack
+// benchmark). It reads and parses the body once (Bolt is handed both: http-receiver.ts) and refuses
+// with 401 what Slack did not send: a wrong or missing signature, a timestamp more than 5 minutes old
+// or in the future (Bolt itself checks only the past), and a replay of a request already received. A
+// signed request whose payload Bolt cannot route (an event without an event, a click without actions,
+// fields of the wrong type) would never be acked by any listener, so Bolt would hold it for 3 s and
+// answer an empty 404: it gets a 400 and a sentence at once.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
