@@ -19,7 +19,7 @@ export interface PlatformDeps {
 
 /**
  * A route served straight from Node's HTTP server, ahead of Express: for a listener that owns its
- * whole request (Bolt's HTTPReceiver reads the raw body for the signature), Express's per-request
+ * whole request (the Slack guard reads the raw body for the signature), Express's per-request
  * work is pure overhead on the hottest path.
  */
 export interface RawRoute {

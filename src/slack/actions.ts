@@ -2,7 +2,7 @@
 // filter, inbox Done. Every click is acked by the ack-first middleware before it gets here. A payload
 // is validated with the core's ActionPayload at this trust boundary; the core decides the rest, and a
 // click it refuses gets a sentence only the clicker sees (the card does not change).
-import type { App, BlockAction, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
 import { ACTION, type ActionId, type ActionInput, ActionPayload, commandForAction } from '../core/actions.js';
 import type { Core } from '../core/core.js';
 import { notice } from '../core/views.js';
@@ -10,7 +10,6 @@ import { commandContext, type ReplyTarget, SLACK_USER_ID, slackPerson } from './
 import type { People } from './people.js';
 import { renderDeclineModal } from './render/render.js';
 import type { Replies } from './replies.js';
-import { SURFACE } from './surface.js';
 
 export interface ActionDeps {
   readonly core: Core;
@@ -44,15 +43,14 @@ function readPayload(a: Clicked): ActionPayload | null {
   return parsed.success ? parsed.data : null;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export function registerActions(app: App, d: ActionDeps): void {
-  // One listener for every button: Bolt runs each registered listener's middleware chain on every
-  // request (a command too), so seven listeners cost seven chains per request (measured: Bolt's
-  // invokeMiddleware was the largest self time under load).
-  const anyAction = new RegExp(`^(?:${SURFACE.actions.map(escapeRegExp).join('|')})$`);
-  app.action<BlockAction>({ action_id: anyAction }, async ({ body, action, context }) => {
-    // The matcher admits only our ids.
+/** One handler for every button and menu (the router sends it SURFACE.actions ids only). */
+export function actionHandler(
+  d: ActionDeps,
+): (
+  args: Pick<SlackActionMiddlewareArgs<BlockAction>, 'body' | 'action'> & Pick<AllMiddlewareArgs, 'context'>,
+) => Promise<void> {
+  return async ({ body, action, context }) => {
+    // The router admits only our ids.
     const id = (action as { action_id: string }).action_id as ActionId;
     const team = context.teamId;
     const channel = body.channel?.id ?? body.container?.channel_id;
@@ -81,7 +79,7 @@ export function registerActions(app: App, d: ActionDeps): void {
     if ('error' in command) return d.replies.tell(target, notice('warning', command.error));
     const actor = slackPerson(team, body.user.id, await d.people.nameOf(team, body.user.id, body.user.name));
     await d.replies.send(target, await d.core.execute(commandContext(actor, channel), command));
-  });
+  };
 }
 
 async function inputFor(

@@ -1,25 +1,24 @@
 // Bolt, configured for Dealroom: one WebClient that talks to SLACK_API_URL, and the receiver.
 //
-// HTTP mode uses Bolt's HTTPReceiver, but not its own server: its requestListener is mounted on the
-// shared Express app at /slack/events. That keeps Bolt's lean path (raw body, signature check, ack)
-// and skips ExpressReceiver's second router and body-parser chain. DESIGN.md §6 measured a bare Bolt
-// app at ~3.3–4.1k signed /deal req/s on HTTPReceiver against ~2.1–2.9k on ExpressReceiver; on this
-// (shared, noisy) machine the Express route + requestListener came out a little above ExpressReceiver
-// and clearly below the bare receiver, because Express still runs its app and router per request.
-// Parity needs the request to reach requestListener before Express does: a change to the server that
-// service.ts creates. Socket Mode (SLACK_APP_TOKEN) needs no public URL and mounts nothing.
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+// HTTP mode serves Slack's one URL as a raw route on the service's Node server, ahead of Express
+// (RawRoute; DESIGN.md §6 measured a bare Bolt app at ~3.3–4.1k signed /deal req/s on its own
+// HTTPReceiver against ~2.1–2.9k on ExpressReceiver). The guard (request-guard.ts) reads, verifies and
+// parses the body once, and GuardedHttpReceiver (http-receiver.ts) hands it to the App as Bolt's
+// HTTPReceiver would after its own parse. Socket Mode (SLACK_APP_TOKEN) needs no public URL and
+// mounts nothing.
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { RawRoute } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
+import { GuardedHttpReceiver } from './http-receiver.js';
 import { guardSlackRequests } from './request-guard.js';
 import { EVENTS_PATH } from './surface.js';
 
 type SlackConfig = NonNullable<Config['slack']>;
 
 export type SlackReceiver =
-  | { readonly mode: 'http'; readonly receiver: HTTPReceiver }
+  | { readonly mode: 'http'; readonly receiver: GuardedHttpReceiver }
   | { readonly mode: 'socket'; readonly receiver: SocketModeReceiver };
 
 export interface Identity {
@@ -62,19 +61,9 @@ export function createReceiver(
       }),
     };
   }
-  return {
-    mode: 'http',
-    receiver: new HTTPReceiver({
-      signingSecret: slack.signingSecret,
-      endpoints: [EVENTS_PATH],
-      logger: log,
-      // Ack first, work after: the HTTP response goes out as soon as a handler acks.
-      processBeforeResponse: false,
-      // Verified by the guard every request passes first (request-guard.ts, httpRoute below), which
-      // also refuses future timestamps and replays: one HMAC per request.
-      signatureVerification: false,
-    }),
-  };
+  // Verified, refused or parsed by the guard every request passes first (request-guard.ts, httpRoute
+  // below), which also refuses future timestamps and replays: one HMAC and one parse per request.
+  return { mode: 'http', receiver: new GuardedHttpReceiver(log) };
 }
 
 export class SlackStartError extends Error {
@@ -117,15 +106,17 @@ export function createBoltApp(
     extendedErrorHandler: true,
     // Bolt's conversation store keeps per-conversation state we never use: one lookup less per request.
     convoStore: false,
+    // The router applies Bolt's ignoreSelf rule itself (router.ts): one middleware step less per request.
+    ignoreSelf: false,
   });
 }
 
 /**
  * HTTP mode: Slack's one request URL, served straight from Node's server ahead of Express (see
- * RawRoute): Bolt's requestListener reads the raw body itself, so Express would only add cost.
+ * RawRoute): the guard reads the raw body itself, so Express would only add cost.
  */
-export const httpRoute = (receiver: HTTPReceiver, signingSecret: string): RawRoute => ({
+export const httpRoute = (receiver: GuardedHttpReceiver, signingSecret: string): RawRoute => ({
   method: 'POST',
   path: EVENTS_PATH,
-  listener: guardSlackRequests(signingSecret, receiver.requestListener),
+  listener: guardSlackRequests(signingSecret, (req, res, body) => receiver.handle(req, res, body)),
 });

@@ -1,12 +1,14 @@
 // `/deal <command>`: run like an app mention, but answered in the body of its ack (slash-answer.ts),
-// so this listener acks, not the ack-first middleware. Whatever happens, the ack goes out.
-import type { App } from '@slack/bolt';
+// so this handler acks, not the ack-first middleware. Whatever happens, the ack goes out.
+import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { CommandRunner } from './run-command.js';
 import { slashAnswer } from './slash-answer.js';
-import { SLASH_COMMAND } from './surface.js';
 
-export function registerCommands(app: App, runner: CommandRunner): void {
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+/** The `/deal` handler (the router sends it SLASH_COMMAND only). */
+export function commandHandler(
+  runner: CommandRunner,
+): (args: Pick<SlackCommandMiddlewareArgs, 'command' | 'ack'>) => Promise<void> {
+  return async ({ command, ack }) => {
     const answer = slashAnswer(ack);
     try {
       await runner.run({
@@ -21,5 +23,5 @@ export function registerCommands(app: App, runner: CommandRunner): void {
     } finally {
       await answer.close();
     }
-  });
+  };
 }

@@ -2,9 +2,9 @@
 // checked for a reason right in the ack, so an empty one is shown on the form; the decline itself runs
 // after the ack, and its outcome goes back to the channel the card was clicked in. A form submitted
 // twice declines once and answers once (deliveries.ts, keyed by the view id).
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { ACTION, ActionPayload, commandForAction, DECLINE_MODAL } from '../core/actions.js';
+import { ACTION, ActionPayload, commandForAction } from '../core/actions.js';
 import type { Core } from '../core/core.js';
 import type { Store } from '../core/store-port.js';
 import { commandContext, type ReplyTarget, slackPerson } from './context.js';
@@ -33,8 +33,11 @@ function readMetadata(raw: string): z.infer<typeof Metadata> | null {
   }
 }
 
-export function registerDeclineForm(app: App, d: DeclineFormDeps): void {
-  app.view(DECLINE_MODAL, async ({ ack, body, view, context }) => {
+/** The decline form's submission (the router sends it DECLINE_MODAL view_submissions only). */
+export function declineFormHandler(
+  d: DeclineFormDeps,
+): (args: SlackViewMiddlewareArgs<ViewSubmitAction> & Pick<AllMiddlewareArgs, 'context'>) => Promise<void> {
+  return async ({ ack, body, view, context }) => {
     const meta = readMetadata(view.private_metadata);
     const reason = view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
     const command = meta
@@ -54,5 +57,5 @@ export function registerDeclineForm(app: App, d: DeclineFormDeps): void {
     const target: ReplyTarget = { team: actor.workspace, channel: meta.ch, user, repeat: seen.repeat };
     const outcome = await d.core.execute(commandContext(actor, meta.ch), command, seen.options);
     await d.replies.send(target, outcome);
-  });
+  };
 }

@@ -1,7 +1,7 @@
 // Events API: `@Dealroom <command>` runs a command; a plain message in a deal room that mentions
 // teammates is recorded as a tag (listening), with a link back to the message. Bolt has acked the
 // event before these run. A retried delivery (same event id) applies once: see deliveries.ts.
-import type { App } from '@slack/bolt';
+import type { Context } from '@slack/bolt';
 import type { Core } from '../core/core.js';
 import type { Dispatcher } from '../core/dispatch.js';
 import { parseCommand } from '../core/parse/index.js';
@@ -13,6 +13,7 @@ import { mentionsUser, toCommandInput } from './mentions.js';
 import type { Messenger } from './messenger.js';
 import type { People } from './people.js';
 import type { CommandRunner } from './run-command.js';
+import type { SlackEventType } from './surface.js';
 
 export interface EventDeps {
   readonly core: Core;
@@ -46,8 +47,18 @@ const eventIdOf = (body: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
-export function registerEvents(app: App, d: EventDeps): void {
-  app.event('app_mention', async ({ event, body, context }) => {
+/** What an event handler reads of Bolt's arguments. */
+export interface EventArgs {
+  readonly event: unknown;
+  readonly body: unknown;
+  readonly context: Context;
+}
+
+export type EventHandler = (args: EventArgs) => Promise<void>;
+
+/** One handler per event type of surface.ts (the router sends each its own type only). */
+export function eventHandlers(d: EventDeps): Record<SlackEventType, EventHandler> {
+  const appMention: EventHandler = async ({ event, body, context }) => {
     const e = event as unknown as MessageLike;
     const id = eventIdOf(body);
     if (!e.user || e.bot_id || !context.teamId) return;
@@ -59,9 +70,9 @@ export function registerEvents(app: App, d: EventDeps): void {
       text: e.text ?? '',
       ...(seen ? { options: seen.options, repeat: seen.repeat } : {}),
     });
-  });
+  };
 
-  app.event('message', async ({ event, body, context }) => {
+  const message: EventHandler = async ({ event, body, context }) => {
     const e = event as unknown as MessageLike;
     const text = e.text ?? '';
     // Only what people type in channels: no edits, joins or bot posts, and no DMs (never deal rooms).
@@ -96,5 +107,7 @@ export function registerEvents(app: App, d: EventDeps): void {
       d.logger.warn({ err: error, channel: e.channel }, 'could not mark a listened message as recorded');
     });
     await d.dispatcher.deliver(outcome);
-  });
+  };
+
+  return { app_mention: appMention, message };
 }

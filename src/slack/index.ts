@@ -1,20 +1,22 @@
 // The Slack adapter: one register(app, deps), as in Slack's bolt-js starter template. It checks the
-// bot token (auth.test against SLACK_API_URL), builds Bolt on the chosen receiver, registers every
-// listener of surface.ts plus the error boundary, and gives the dispatcher a sink for Slack.
+// bot token (auth.test against SLACK_API_URL), builds Bolt on the chosen receiver, routes every
+// command, event, action and view of surface.ts through one middleware (router.ts) with the error
+// boundary behind it, and gives the dispatcher a sink for Slack.
 import { webApi } from '@slack/bolt';
 import type { Register } from '../platform.js';
-import { registerActions } from './actions.js';
+import { actionHandler } from './actions.js';
 import { createBoltApp, createReceiver, httpRoute, webClientOptions, whoAmI } from './bolt-app.js';
-import { registerCommands } from './commands.js';
-import { registerDeclineForm } from './decline-form.js';
+import { commandHandler } from './commands.js';
+import { declineFormHandler } from './decline-form.js';
 import { registerErrorBoundary } from './error-boundary.js';
-import { registerEvents } from './events.js';
+import { eventHandlers } from './events.js';
 import { createMessenger } from './messenger.js';
-import { ackFirst, dropDoubleClicks } from './middleware.js';
+import { ackThenRoute } from './middleware.js';
 import { createNewChannel } from './new-channel.js';
 import { createOutbox } from './outbox.js';
 import { createPeople } from './people.js';
 import { createReplies } from './replies.js';
+import { createRouter } from './router.js';
 import { createCommandRunner } from './run-command.js';
 import { createSlackSink } from './sink.js';
 
@@ -49,21 +51,24 @@ export const register: Register = async (_app, deps) => {
   });
   dispatcher.register('slack', createSlackSink({ messenger, store, logger, team: identity.team }));
 
-  bolt.use(ackFirst());
-  bolt.use(dropDoubleClicks(store, logger));
-  registerCommands(bolt, runner);
-  registerEvents(bolt, {
-    core,
-    dispatcher,
-    messenger,
-    people,
-    runner,
-    store,
-    botUserId: identity.botUserId,
-    logger,
+  // No app.command / app.event / app.action / app.view listeners: the router matches as they would,
+  // in one middleware step per request instead of Bolt's chain per listener (router.ts).
+  const route = createRouter({
+    command: commandHandler(runner),
+    events: eventHandlers({
+      core,
+      dispatcher,
+      messenger,
+      people,
+      runner,
+      store,
+      botUserId: identity.botUserId,
+      logger,
+    }),
+    action: actionHandler({ core, people, replies, client }),
+    declineForm: declineFormHandler({ core, people, replies, store }),
   });
-  registerActions(bolt, { core, people, replies, client });
-  registerDeclineForm(bolt, { core, people, replies, store });
+  bolt.use(ackThenRoute(store, logger, route));
   registerErrorBoundary(bolt, replies, logger);
 
   logger.info({ mode: receiver.mode, team: identity.team }, 'Slack connected');

@@ -14,6 +14,11 @@ const DM_LOCAL_MAX = 10_000;
 const RESPOND_TIMEOUT_MS = 5_000;
 
 export interface Messenger {
+  /**
+   * Throws OutboxFullError (counted and logged as a refused post) when `channel`'s send queue is full:
+   * checked before rendering a message that post would only refuse.
+   */
+  roomToPost(channel: string): void;
   /** Posts the pages in order; returns each page's message ts. */
   post(channel: string, pages: readonly SlackMessage[]): Promise<string[]>;
   ephemeral(channel: string, user: string, pages: readonly SlackMessage[]): Promise<void>;
@@ -45,6 +50,9 @@ export function createMessenger(client: webApi.WebClient, outbox: Outbox, store:
     return id;
   };
   return {
+    roomToPost(channel) {
+      outbox.admit(channel);
+    },
     async post(channel, pages) {
       const out: string[] = [];
       for (const page of pages) {

@@ -33,6 +33,11 @@ export type CallKind = 'post' | 'other';
 export interface Outbox {
   /** Runs `call` in `channel`'s lane, after that lane's earlier calls; retried after a 429. */
   send<T>(channel: string, kind: CallKind, call: () => Promise<T>): Promise<T>;
+  /**
+   * Throws the OutboxFullError that `send` would reject with (counted and logged the same way) when
+   * `channel`'s lane is full: a caller checks before building a message the lane would only refuse.
+   */
+  admit(channel: string): void;
   /** Resolves when every queued call has finished (or `timeoutMs` passed). */
   drain(timeoutMs?: number): Promise<void>;
 }
@@ -142,20 +147,26 @@ export function createOutbox(logger: Logger, o: OutboxOptions = {}): Outbox {
     }
   }
 
+  /** A call this full lane will not take: counted for the "room again" report, the episode logged once. */
+  function refusal(channel: string, l: Lane): OutboxFullError {
+    if (l.refused++ === 0) {
+      logger.warn(
+        { channel, maxQueued },
+        'Slack outbox full for this channel: refusing further messages until it drains',
+      );
+    }
+    return new OutboxFullError(`${maxQueued} Slack calls already wait for ${channel}; this one was not sent`);
+  }
+
   return {
+    admit(channel) {
+      // A full lane always exists (it holds calls), so no lane is made just to look.
+      const l = lanes.get(channel);
+      if (l && l.queued >= maxQueued) throw refusal(channel, l);
+    },
     send(channel, kind, call) {
       const l = lane(channel);
-      if (l.queued >= maxQueued) {
-        if (l.refused++ === 0) {
-          logger.warn(
-            { channel, maxQueued },
-            'Slack outbox full for this channel: refusing further messages until it drains',
-          );
-        }
-        return Promise.reject(
-          new OutboxFullError(`${maxQueued} Slack calls already wait for ${channel}; this one was not sent`),
-        );
-      }
+      if (l.queued >= maxQueued) return Promise.reject(refusal(channel, l));
       l.queued++;
       const result = l.tail.then(() => run(channel, l, kind, call));
       const settled = result.then(

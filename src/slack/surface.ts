@@ -1,4 +1,4 @@
-// Everything Dealroom registers with Slack, in one table: index.ts registers exactly these, and the
+// Everything Dealroom handles from Slack, in one table: router.ts routes exactly these, and the
 // manifest test checks them against manifests/slack/manifest.json both ways. Action and modal ids
 // come from the core (src/core/actions.ts); nothing here spells one.
 import { ACTION_IDS, DECLINE_MODAL } from '../core/actions.js';

@@ -89,6 +89,33 @@ describe('/slack/events over HTTP', () => {
     ).toBeNull();
   });
 
+  it('refuses a missing, malformed or misdated signature with 401 and writes nothing', async () => {
+    const who = h.who('USAM', 'CNOSIG');
+    const body = slashBody(who, 'new Unsigned deal');
+    const signed = signedHeaders(SECRET, body, 'application/x-www-form-urlencoded');
+    const sig = signed['x-slack-signature'] as string;
+    const ts = signed['x-slack-request-timestamp'] as string;
+    const variants: Record<string, string>[] = [
+      { 'content-type': signed['content-type'] as string, 'x-slack-request-timestamp': ts },
+      { 'content-type': signed['content-type'] as string, 'x-slack-signature': sig },
+      { ...signed, 'x-slack-signature': sig.replace('v0=', 'v1=') },
+      { ...signed, 'x-slack-signature': sig.toUpperCase().replace('V0=', 'v0=') },
+      { ...signed, 'x-slack-signature': `${sig}00` },
+      { ...signed, 'x-slack-request-timestamp': String(Number(ts) + 1) },
+      { ...signed, 'x-slack-request-timestamp': `0${ts}` },
+    ];
+    const room = { platform: 'slack', workspace: who.team, channel: 'CNOSIG' } as never;
+    for (const headers of variants) {
+      const res = await fetch(`${h.service.url}/slack/events`, { method: 'POST', body, headers });
+      expect(res.status, JSON.stringify(headers)).toBe(401);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await h.store.loadRoom(room)).deal).toBeNull();
+    // The same bytes, correctly signed, are accepted: the refusals above were for their headers.
+    expect((await h.post(body, 'application/x-www-form-urlencoded', signed)).status).toBe(200);
+    expect((await h.store.loadRoom(room)).deal).not.toBeNull();
+  });
+
   it('refuses a replayed request (same signed bytes) with 401; it applies once', async () => {
     const who = h.who('USAM', 'CREPLAY');
     await h.ask(who, 'new Replay deal');
@@ -120,6 +147,14 @@ describe('/slack/events over HTTP', () => {
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'ch4ll3nge' });
+  });
+
+  it('answers Slack’s ssl_check with an empty 200, and runs nothing', async () => {
+    const before = h.fake.calls.length;
+    const res = await h.post('ssl_check=1&token=t', 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(h.fake.calls.length).toBe(before);
   });
 
   it('leaves other routes alone', async () => {

@@ -95,9 +95,11 @@ describe('outbox', () => {
     const warnings: { channel?: string; refused?: number }[] = [];
     const recording = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
     const outbox = createOutbox(recording, { postIntervalMs: 50, burst: 1, maxQueued: 3 });
-    const results = await Promise.allSettled(
-      [1, 2, 3, 4, 5].map((i) => outbox.send('CFULL', 'post', post('CFULL', `m${i}`))),
-    );
+    const sent = [1, 2, 3, 4, 5].map((i) => outbox.send('CFULL', 'post', post('CFULL', `m${i}`)));
+    // Asked before a message is built, the full lane refuses the same way (and it counts as refused).
+    expect(() => outbox.admit('CFULL')).toThrow(OutboxFullError);
+    expect(() => outbox.admit('CQUIET')).not.toThrow();
+    const results = await Promise.allSettled(sent);
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
       'fulfilled',
@@ -110,8 +112,9 @@ describe('outbox', () => {
     // One warning when it filled, one with the count when it had room again: nothing dropped silently.
     expect(warnings.map((w) => [w.channel, w.refused])).toEqual([
       ['CFULL', undefined],
-      ['CFULL', 2],
+      ['CFULL', 3],
     ]);
+    expect(() => outbox.admit('CFULL')).not.toThrow();
     await outbox.send('CFULL', 'post', post('CFULL', 'm6'));
     expect(fake.callsTo('chat.postMessage').at(-1)?.args.text).toBe('m6');
   });

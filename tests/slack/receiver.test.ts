@@ -2,7 +2,7 @@
 // service, so it is not connected here: the test checks it is chosen, and that it mounts no route.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { SocketModeReceiver } from '@slack/bolt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -11,6 +11,7 @@ import { createDispatcher } from '../../src/core/dispatch.js';
 import { createHttpApp, finishHttpApp } from '../../src/http/app.js';
 import { type FakeSlackApi, startFakeSlackApi } from '../../src/playground/fake-slack-api.js';
 import { createReceiver, webClientOptions } from '../../src/slack/bolt-app.js';
+import { GuardedHttpReceiver } from '../../src/slack/http-receiver.js';
 import { register } from '../../src/slack/index.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
@@ -32,7 +33,7 @@ describe('receiver and client setup', () => {
     expect(s.mode).toBe('socket');
     expect(s.receiver).toBeInstanceOf(SocketModeReceiver);
     expect(h.mode).toBe('http');
-    expect(h.receiver).toBeInstanceOf(HTTPReceiver);
+    expect(h.receiver).toBeInstanceOf(GuardedHttpReceiver);
   });
 
   it('points the WebClient at SLACK_API_URL, never retries in tests, and leaves 429s to the outbox', () => {
