@@ -68,7 +68,8 @@ export function createCommandRunner(d: RunnerDeps): CommandRunner {
       }
       const startsRoom =
         parsed.ok && ['new', 'link', 'link-code'].includes(parsed.command.kind) && ctx.room !== null;
-      if (!startsRoom) return d.replies.send(target, await d.core.run(ctx, input, s.options));
+      // The core gets this parse: the command is parsed once, here, to route it.
+      if (!startsRoom) return d.replies.send(target, await d.core.runParsed(ctx, parsed, s.options));
       // One bot token, one workspace: a room elsewhere would be linked and then never hear a thing.
       if (s.team !== d.team) return d.replies.tell(target, notice('warning', OTHER_WORKSPACE));
       // A deal room must be one the bot is in: to post its cards and to hear it (listening). The join
@@ -76,7 +77,7 @@ export function createCommandRunner(d: RunnerDeps): CommandRunner {
       const refused = d.core.admit(ctx);
       if (refused) return d.replies.send(target, refused);
       await d.messenger.join(s.channel);
-      await d.replies.send(target, await d.core.run(ctx, input, { ...s.options, admitted: true }));
+      await d.replies.send(target, await d.core.runParsed(ctx, parsed, { ...s.options, admitted: true }));
     },
   };
 }
