@@ -17,7 +17,15 @@ import { addStakeholder, loopIn } from './handlers/members.js';
 import { research, researchList } from './handlers/research.js';
 import { LINK_CODE_UNKNOWN, LINK_CODE_USED, linkByCode, linkRoom, share, unlink } from './handlers/rooms.js';
 import { tag } from './handlers/tag.js';
-import { type DealId, newDealId, personKey, roomKey, type UserId, type WorkspaceId } from './ids.js';
+import {
+  type DealId,
+  newDealId,
+  personKey,
+  type RoomRef,
+  roomKey,
+  type UserId,
+  type WorkspaceId,
+} from './ids.js';
 import { linkCodeHash, newLinkCode } from './link-code.js';
 import { EMPTY_CONFIG, parseTimerId } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
@@ -32,7 +40,8 @@ import {
   replyOnly,
   workspaceOf,
 } from './runtime.js';
-import type { Snapshot, Store } from './store-port.js';
+import { guardFor, SnapshotCache } from './snapshot-cache.js';
+import type { Commit, Snapshot, Store } from './store-port.js';
 import { handoffView } from './view-builders.js';
 import type { HandoffView } from './views.js';
 
@@ -71,6 +80,24 @@ export interface RequestOptions {
   /** The adapter already took this request's rate-limit token with `admit` (work before the core). */
   readonly admitted?: boolean;
 }
+
+/**
+ * Room commands always decided on a fresh read: the reads (answered from current state anyway), and
+ * those that change which deal a room holds.
+ */
+const FRESH_READS: ReadonlySet<Command['kind']> = new Set([
+  'inbox',
+  'status',
+  'timeline',
+  'research-list',
+  'help',
+  'config-show',
+  'new',
+  'link',
+  'link-code',
+  'share',
+  'unlink',
+]);
 
 /** Commands that only read: the ones a refresh may run outside the rate limits. */
 const READS: ReadonlySet<Command['kind']> = new Set(['inbox', 'status', 'timeline', 'research-list', 'help']);
@@ -268,20 +295,56 @@ export function createCore(deps: CoreDeps): Core {
     return replyOnly(rateLimitNotice(d));
   }
 
-  const decideOnce = (ctx: CommandContext, command: Command, options?: RequestOptions) =>
-    withRetries(
+  const snapshots = new SnapshotCache();
+
+  /** A write decided in a room from its snapshot: the commands that may use a remembered one. */
+  const remembers = (ctx: CommandContext, command: Command): ctx is CommandContext & { room: RoomRef } =>
+    ctx.room !== null && !FRESH_READS.has(command.kind) && !('dealId' in command);
+
+  async function decideOn(
+    ctx: CommandContext,
+    command: Command,
+    snap: Snapshot,
+    options: RequestOptions | undefined,
+    remembered: { readonly room: string; readonly guard?: Commit['guard'] } | null,
+  ): Promise<Outcome> {
+    const e: Env = {
+      ...env(ctx, snap, options),
+      ...(remembered && {
+        ...(remembered.guard && { guard: remembered.guard }),
+        snapshotChanged: () => snapshots.forget(remembered.room),
+      }),
+    };
+    try {
+      return await decide(e, command);
+    } catch (error) {
+      if (!(error instanceof DuplicateRequest)) throw error;
+      return { ...refuse('This was already done.'), duplicate: true };
+    }
+  }
+
+  const decideOnce = (ctx: CommandContext, command: Command, options?: RequestOptions) => {
+    let attempt = 0;
+    return withRetries(
       async () => {
+        attempt++;
+        const room = remembers(ctx, command) ? roomKey(ctx.room) : null;
+        // First attempt only: after a lost race ('stale' included) the state is read again.
+        const known = room && attempt === 1 ? snapshots.get(room) : undefined;
+        if (room && known) {
+          const guard = guardFor(ctx.room!, known);
+          const outcome = await decideOn(ctx, command, known, options, { room, guard });
+          // Only a guarded write is answered from memory; anything else is decided again, fresh.
+          if (!outcome.readOnly) return outcome;
+        }
         const snap = await load(ctx, command);
         if (!('config' in snap)) return snap;
-        try {
-          return await decide(env(ctx, snap, options), command);
-        } catch (error) {
-          if (!(error instanceof DuplicateRequest)) throw error;
-          return { ...refuse('This was already done.'), duplicate: true };
-        }
+        if (room) snapshots.remember(room, snap);
+        return decideOn(ctx, command, snap, options, room ? { room } : null);
       },
       { command: command.kind },
     );
+  };
 
   const decideParsed = (ctx: CommandContext, parsed: ParseResult, options?: RequestOptions) =>
     parsed.ok ? decideOnce(ctx, parsed.command, options) : refuse(parsed.error, parsed.usage);

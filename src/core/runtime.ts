@@ -6,6 +6,7 @@ import { personKey, sameRoom, sameWorkspace } from './ids.js';
 import type { LinkCode } from './link-code.js';
 import type { Deal, TimelineEntry } from './model.js';
 import type { CommandContext, Notification, Outcome } from './outcome.js';
+import { changesSnapshot } from './snapshot-cache.js';
 import type { Commit, CommitResult, Snapshot, Store } from './store-port.js';
 import type { View } from './views.js';
 
@@ -22,6 +23,10 @@ export interface Env {
   newLinkCode(): LinkCode;
   /** The request's idempotency key (a platform event or activity id), claimed inside the commit. */
   readonly once?: Commit['once'];
+  /** The decision uses a remembered snapshot: its commits apply only while it is still current. */
+  readonly guard?: Commit['guard'];
+  /** Told when a commit changed what the room's snapshot holds (the remembered one is forgotten). */
+  readonly snapshotChanged?: () => void;
 }
 
 /** Thrown when the request's idempotency key already committed: a retried delivery. */
@@ -48,8 +53,15 @@ export async function committed(
   env: Env,
   commit: Commit,
 ): Promise<Extract<CommitResult, { ok: true }> | 'room-taken' | 'gone'> {
-  const result = await env.store.commit(env.once ? { ...commit, once: env.once } : commit);
-  if (result.ok) return result;
+  const result = await env.store.commit({
+    ...commit,
+    ...(env.once && { once: env.once }),
+    ...(env.guard && { guard: env.guard }),
+  });
+  if (result.ok) {
+    if (changesSnapshot(commit)) env.snapshotChanged?.();
+    return result;
+  }
   if (result.conflict === 'room-taken' || result.conflict === 'gone') return result.conflict;
   if (result.conflict === 'duplicate') throw new DuplicateRequest();
   throw new RetryDecision(result.conflict);

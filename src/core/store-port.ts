@@ -22,6 +22,19 @@ export interface Commit {
    * failed before committing can still be retried, and one that committed cannot apply twice.
    */
   readonly once?: { readonly source: string; readonly id: string; readonly ttlMs: number };
+  /**
+   * The commit applies only while the state a decision was made on is still the stored state: the
+   * room is still bound to `dealId`, the deal is still at `dealVersion` and the workspace config at
+   * `configVersion` (else 'stale', nothing written). Set when the decision used a remembered
+   * snapshot instead of one read for it (snapshot-cache.ts).
+   */
+  readonly guard?: {
+    readonly room: RoomRef;
+    readonly dealId: DealId;
+    readonly dealVersion: number;
+    readonly ws: WorkspaceRef;
+    readonly configVersion: number;
+  };
   /** The deal's new state, written only if the stored version still equals `expectedVersion` (0 = create). */
   readonly deal?: { readonly state: Deal; readonly expectedVersion: number };
   readonly handoffs?: readonly Handoff[];
@@ -61,7 +74,7 @@ export type CommitResult =
   | { readonly ok: true; readonly entryIds: readonly string[]; readonly inbox?: InboxPage }
   | {
       readonly ok: false;
-      readonly conflict: 'version' | 'room-taken' | 'config-version' | 'duplicate' | 'gone';
+      readonly conflict: 'version' | 'room-taken' | 'config-version' | 'duplicate' | 'gone' | 'stale';
     };
 
 export interface TimelineQuery {

@@ -21,6 +21,15 @@ export interface VersionedWrite {
 
 export interface CommitPlan {
   readonly once?: { readonly key: string; readonly ttlMs: number };
+  /** All three must still hold, else 'stale': the room's deal, the deal's and the config's version. */
+  readonly guard?: {
+    readonly roomKey: string;
+    readonly dealId: string;
+    readonly stateKey: string;
+    readonly dealVersion: string;
+    readonly configKey: string;
+    readonly configVersion: string;
+  };
   readonly deal?: VersionedWrite;
   readonly config?: VersionedWrite;
   readonly requireInbox?: { readonly itemsKey: string; readonly id: string };
@@ -86,8 +95,17 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
     key: keys.dedupe(c.once.source, c.once.id),
     ttlMs: requireLimit(c.once.ttlMs, 'once.ttlMs'),
   };
+  const guard = c.guard && {
+    roomKey: keys.room(c.guard.room),
+    dealId: c.guard.dealId,
+    stateKey: keys.dealState(c.guard.dealId),
+    dealVersion: String(requireVersion(c.guard.dealVersion, 'guard.dealVersion')),
+    configKey: keys.wsConfig(c.guard.ws),
+    configVersion: String(requireVersion(c.guard.configVersion, 'guard.configVersion')),
+  };
   return {
     ...(once && { once }),
+    ...(guard && { guard }),
     ...(deal && { deal }),
     ...(config && { config }),
     ...(wsDeal && { wsDeal }),

@@ -64,6 +64,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
   const conflictOf = (plan: CommitPlan): Exclude<CommitResult, { ok: true }> | null => {
     if (plan.once && data.get(plan.once.key) !== null) return { ok: false, conflict: 'duplicate' };
+    const g = plan.guard;
+    if (
+      g &&
+      (data.get(g.roomKey) !== g.dealId ||
+        (data.hget(g.stateKey, 'v') ?? '0') !== g.dealVersion ||
+        (data.hget(g.configKey, 'v') ?? '0') !== g.configVersion)
+    ) {
+      return { ok: false, conflict: 'stale' };
+    }
     if (plan.deal && (data.hget(plan.deal.key, 'v') ?? '0') !== plan.deal.expected) {
       return { ok: false, conflict: 'version' };
     }

@@ -36,6 +36,16 @@ export function commitArgs(plan: CommitPlan): ScriptCall {
 
   const encoded = {
     ...(plan.once && { o: [k(plan.once.key), a(plan.once.ttlMs)] }),
+    ...(plan.guard && {
+      g: [
+        k(plan.guard.roomKey),
+        a(plan.guard.dealId),
+        k(plan.guard.stateKey),
+        a(plan.guard.dealVersion),
+        k(plan.guard.configKey),
+        a(plan.guard.configVersion),
+      ],
+    }),
     ...(plan.deal && { d: versioned(plan.deal) }),
     ...(plan.config && { c: versioned(plan.config) }),
     ...(plan.requireInbox && { r: [k(plan.requireInbox.itemsKey), a(plan.requireInbox.id)] }),

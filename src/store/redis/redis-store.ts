@@ -40,7 +40,7 @@ export interface RedisStoreOptions {
   readonly logger?: StoreLogger;
 }
 
-const CONFLICTS = ['version', 'room-taken', 'config-version', 'duplicate', 'gone'] as const;
+const CONFLICTS = ['version', 'room-taken', 'config-version', 'duplicate', 'gone', 'stale'] as const;
 type Conflict = (typeof CONFLICTS)[number];
 const isConflict = (value: string): value is Conflict => (CONFLICTS as readonly string[]).includes(value);
 

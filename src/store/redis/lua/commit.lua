@@ -5,6 +5,8 @@
 -- KEYS, a* indexes into ARGV, where the values (ids, scores, JSON documents) travel untouched, so
 -- no user text ever goes through cjson.
 --   o  = [onceK, ttlA]                           idempotency key: present = 'duplicate', else set
+--   g  = [roomK, dealA, stateK, versionA, configK, configVersionA]
+--                                                the state decided on is still stored, else 'stale'
 --   d  = [stateK, expectedA, nextA, jsonA]       deal compare-and-set (absent v = "0")
 --   c  = [configK, expectedA, nextA, jsonA]      workspace config compare-and-set
 --   r  = [itemsK, idA]                           the inbox item must still be open, else 'gone'
@@ -28,9 +30,14 @@ local plan = cjson.decode(ARGV[1])
 local K, A = KEYS, ARGV
 
 -- Checks: all of them before any write, so a refused commit leaves no trace.
-local o, d, c = plan.o, plan.d, plan.c
+local o, d, c, g = plan.o, plan.d, plan.c, plan.g
 if o and redis.call('EXISTS', K[o[1]]) == 1 then
   return { 'conflict', 'duplicate' }
+end
+if g and (redis.call('GET', K[g[1]]) ~= A[g[2]]
+    or (redis.call('HGET', K[g[3]], 'v') or '0') ~= A[g[4]]
+    or (redis.call('HGET', K[g[5]], 'v') or '0') ~= A[g[6]]) then
+  return { 'conflict', 'stale' }
 end
 if d and (redis.call('HGET', K[d[1]], 'v') or '0') ~= A[d[2]] then
   return { 'conflict', 'version' }
