@@ -64,6 +64,16 @@ function normalise(answer: string, a: Ids): string {
   return out;
 }
 
+/**
+ * Waits until the clock is past a stream id's millisecond. B's own entries come after A's in time;
+ * made within the same millisecond, one could sort before A's cursor in B's stream and the page "newer
+ * than A's cursor" would differ from "newer than a cursor in 2001" for a reason that is no leak.
+ */
+async function pastCursorTime(cursor: string): Promise<void> {
+  const ms = Number(cursor.split('-')[0]);
+  while (Date.now() <= ms) await new Promise((r) => setTimeout(r, 1));
+}
+
 /** Every text command, each with arguments naming A's deal, handoff and inbox item. */
 const textCommands = (ids: Ids): string[] => [
   ...COMMAND_NAMES.map((name) => `${name} ${ids.deal} ${ids.handoff} ${ids.item}`),
@@ -141,6 +151,7 @@ describe('tenant isolation on Slack', () => {
       item: (await h.store.inbox(personA('UANA'), 10))[0]!.id,
       cursor: entries.at(-1)!.id!,
     };
+    await pastCursorTime(a.cursor);
     // B has a deal room of its own, so B's commands there have something to act on. This bot is
     // installed in A's workspace only and refuses to start rooms elsewhere, so B's room is made
     // through the core, as if a second installation had made it.
@@ -344,6 +355,7 @@ describe('tenant isolation on Teams', () => {
       item: (await h.store.inbox(anaRef, 10))[0]!.id,
       cursor: entries.at(-1)!.id!,
     };
+    await pastCursorTime(a.cursor);
     const roomB = channel();
     const eve = teamsUser('Eve');
     const fred = teamsUser('Fred');
