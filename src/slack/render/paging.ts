@@ -27,6 +27,8 @@ const isTextObject = (v: unknown): v is TextObject =>
   typeof v === 'object' && v !== null && typeof (v as TextObject).text === 'string';
 
 export function paginate(message: SlackMessage): SlackMessage[] {
+  // Most messages (every notice) fit in one: one measurement for all blocks instead of one each.
+  if (fitsOnePage(message.blocks)) return [message];
   const blocks = message.blocks.flatMap(splitSection);
   const pages: Block[][] = [];
   let page: Block[] = [];
@@ -49,6 +51,17 @@ export function paginate(message: SlackMessage): SlackMessage[] {
     text: i === 0 ? message.text : `${message.text} (${i + 1}/${pages.length})`,
     blocks,
   }));
+}
+
+function fitsOnePage(blocks: readonly Block[]): boolean {
+  if (blocks.length > BLOCK_LIMITS.blocksPerMessage) return false;
+  for (const b of blocks) {
+    if (b.type === 'section' && isTextObject(b.text) && b.text.text.length > BLOCK_LIMITS.sectionText) {
+      return false;
+    }
+  }
+  // The blocks' JSON is a little longer than the sum of each block's (commas, brackets): still a bound.
+  return JSON.stringify(blocks).length <= BLOCK_LIMITS.messageChars;
 }
 
 /** A section with too much text becomes several; the accessory (a button) stays on the first. */
