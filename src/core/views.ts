@@ -2,7 +2,7 @@
 // JSON-safe data; times as epoch ms plus a preformatted UTC string so templates need no logic.
 
 import type { CommandName } from './commands.js';
-import type { DealId, PersonRef } from './ids.js';
+import type { DealId, PersonRef, Platform } from './ids.js';
 import type { HandoffState, TimelineFilter } from './model.js';
 
 export interface PersonView {
@@ -145,3 +145,11 @@ export function formatWhen(ms: number): string {
 }
 
 export const personView = (p: PersonRef): PersonView => ({ name: p.name, ref: p });
+
+/**
+ * The newest open items an inbox shows, per platform; the view says how many more are open, and
+ * marking these done brings the older ones in. Every Done click answers with this list, so it is
+ * kept short, and only what the platform shows is read: a Teams card of 10 stays under 10 KB
+ * (teams/render/prepare-lists.ts), a Slack message takes 20.
+ */
+export const INBOX_LIMITS: Readonly<Record<Platform, number>> = { slack: 20, teams: 10 };

@@ -4,14 +4,10 @@ import { parseTagInboxId, type TimelineEntry } from '../model.js';
 import type { Outcome } from '../outcome.js';
 import { committed, type Env, refuse, replyOnly, withIds } from '../runtime.js';
 import { inboxView, timelineView } from '../view-builders.js';
+import { INBOX_LIMITS } from '../views.js';
 import { requireDeal } from './deal.js';
 
 export const TIMELINE_PAGE = 10;
-/**
- * The newest open items an inbox shows; the view says how many more are open, and marking these done
- * brings the older ones in. Every Done click answers with this list, so it is kept short.
- */
-const INBOX_LIMIT = 20;
 /** Cursors are stream ids; anything else from a button payload is refused, not passed to Redis. */
 const CURSOR = /^\d{1,16}-\d{1,16}$/;
 
@@ -32,7 +28,9 @@ export async function timeline(env: Env, cmd: Extract<Command, { kind: 'timeline
 }
 
 export async function inbox(env: Env): Promise<Outcome> {
-  return replyOnly(inboxView(env.ctx.actor, await env.store.inboxPage(env.ctx.actor, INBOX_LIMIT)));
+  return replyOnly(
+    inboxView(env.ctx.actor, await env.store.inboxPage(env.ctx.actor, INBOX_LIMITS[env.ctx.actor.platform])),
+  );
 }
 
 export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): Promise<Outcome> {
@@ -58,10 +56,10 @@ export async function done(env: Env, cmd: Extract<Command, { kind: 'done' }>): P
     entries: [entry],
     requireInbox: { owner: ctx.actor, itemId: cmd.itemId },
     inboxRemove: [{ owner: ctx.actor, itemId: cmd.itemId }],
-    readInbox: { owner: ctx.actor, limit: INBOX_LIMIT },
+    readInbox: { owner: ctx.actor, limit: INBOX_LIMITS[ctx.actor.platform] },
   });
   if (typeof result === 'string') return refuse(gone);
-  const rest = result.inbox ?? (await env.store.inboxPage(ctx.actor, INBOX_LIMIT));
+  const rest = result.inbox ?? (await env.store.inboxPage(ctx.actor, INBOX_LIMITS[ctx.actor.platform]));
   return {
     reply: inboxView(ctx.actor, rest),
     visibility: 'private',

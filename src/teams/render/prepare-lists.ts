@@ -2,7 +2,7 @@
 // card stays far under Teams' 28 KB: the core's texts may be up to 2,000 characters each.
 import { ACTION } from '../../core/actions.js';
 import { TIMELINE_FILTERS } from '../../core/model.js';
-import type { InboxView, ResearchView, TimelineView } from '../../core/views.js';
+import { INBOX_LIMITS, type InboxView, type ResearchView, type TimelineView } from '../../core/views.js';
 import { button } from '../card-data.js';
 import type { Mentions } from './mentions.js';
 import { clip, safe } from './text.js';
@@ -58,10 +58,10 @@ export function researchData(v: ResearchView, m: Mentions) {
 
 /**
  * The inbox card answers every Done click (the invoke response), so its size is paid per click: 25
- * items made a ~24 KB card, 10 make one under 10 KB. Items come newest first; marking one done
- * brings the next older one in: the hint says so.
+ * items made a ~24 KB card, 10 make one under 10 KB (the core reads only these). Items come newest
+ * first; marking one done brings the next older one in: the hint says so.
  */
-const MAX_INBOX = 10;
+const MAX_INBOX = INBOX_LIMITS.teams;
 
 export function inboxData(v: InboxView, m: Mentions) {
   const items = v.items.slice(0, MAX_INBOX).map((i) => ({
