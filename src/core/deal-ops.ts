@@ -15,6 +15,8 @@ export function withMember(deal: Deal, person: PersonRef, role: Role | null, now
   if (!existing) {
     return { ...deal, members: [...deal.members, { person, roles: role ? [role] : [], addedAt: now }] };
   }
+  // Already a member, same name, same roles: the deal as it is (tags do this for every mention).
+  if (existing.person.name === person.name && (!role || existing.roles.includes(role))) return deal;
   const roles = role && !existing.roles.includes(role) ? [...existing.roles, role] : existing.roles;
   return {
     ...deal,

@@ -35,9 +35,12 @@ export interface WorkspaceRef {
 export const personKey = (p: Pick<PersonRef, 'platform' | 'workspace' | 'user'>): string =>
   `${p.platform}:${p.workspace}:${p.user}`;
 export const roomKey = (r: RoomRef): string => `${r.platform}:${r.workspace}:${r.channel}`;
+// Compared field by field: these run in every loop over members and rooms, where building two key
+// strings per comparison was measurable garbage (and a ':' inside an id cannot blur two fields).
 export const samePerson = (a: Pick<PersonRef, 'platform' | 'workspace' | 'user'>, b: typeof a): boolean =>
-  personKey(a) === personKey(b);
-export const sameRoom = (a: RoomRef, b: RoomRef): boolean => roomKey(a) === roomKey(b);
+  a.user === b.user && a.workspace === b.workspace && a.platform === b.platform;
+export const sameRoom = (a: RoomRef, b: RoomRef): boolean =>
+  a.channel === b.channel && a.workspace === b.workspace && a.platform === b.platform;
 export const sameWorkspace = (a: WorkspaceRef, b: WorkspaceRef): boolean =>
   a.platform === b.platform && a.workspace === b.workspace;
 
