@@ -1,7 +1,6 @@
 // The core: parse → load (one read) → decide → commit (one atomic write), retried on a lost
 // compare-and-set race. Platform-free: adapters hand it a context and a command, and render what
 // it returns.
-import { randomBytes } from 'node:crypto';
 import type { Command, CommandInput, ParseResult } from './commands.js';
 import { CodedError } from './errors.js';
 import { setConfig, showConfig } from './handlers/config.js';
@@ -30,6 +29,7 @@ import { linkCodeHash, newLinkCode } from './link-code.js';
 import { EMPTY_CONFIG, parseTimerId } from './model.js';
 import type { CommandContext, Outcome } from './outcome.js';
 import { parseCommand } from './parse/parse-command.js';
+import { newEntityId, pooledRandom } from './random.js';
 import { type RateLimiter, rateLimitNotice } from './rate-limit.js';
 import {
   DuplicateRequest,
@@ -143,31 +143,11 @@ const TIMER_CONTEXT: CommandContext = {
   via: 'slack',
 };
 
-const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-
-/**
- * Cryptographic random bytes drawn from a 4 KB block: one `randomBytes` call per few hundred ids
- * instead of one per id (a per-call cost that showed in profiles of the write path). Every byte is
- * handed out once.
- */
-function pooledRandom(): (n: number) => Uint8Array {
-  let pool = new Uint8Array(0);
-  let at = 0;
-  return (n) => {
-    if (at + n > pool.length) {
-      pool = randomBytes(Math.max(4096, n));
-      at = 0;
-    }
-    at += n;
-    return pool.subarray(at - n, at);
-  };
-}
-
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? pooledRandom();
   const maxAttempts = deps.maxAttempts ?? 16;
-  const newId = () => Array.from(random(12), (b) => ID_ALPHABET[b % 32]).join('');
+  const newId = () => newEntityId(random);
 
   const env = (ctx: CommandContext, snap: Snapshot, options?: RequestOptions): Env => ({
     ...(options?.once ? { once: { ...options.once, ttlMs: ONCE_TTL_MS } } : {}),
