@@ -85,7 +85,7 @@ export interface RequestOptions {
  * Room commands always decided on a fresh read: the reads (answered from current state anyway), and
  * those that change which deal a room holds.
  */
-const FRESH_READS: ReadonlySet<Command['kind']> = new Set([
+const ALWAYS_FRESH: ReadonlySet<Command['kind']> = new Set([
   'inbox',
   'status',
   'timeline',
@@ -279,7 +279,7 @@ export function createCore(deps: CoreDeps): Core {
 
   /** A write decided in a room from its snapshot: the commands that may use a remembered one. */
   const remembers = (ctx: CommandContext, command: Command): ctx is CommandContext & { room: RoomRef } =>
-    ctx.room !== null && !FRESH_READS.has(command.kind) && !('dealId' in command);
+    ctx.room !== null && !ALWAYS_FRESH.has(command.kind) && !('dealId' in command);
 
   async function decideOn(
     ctx: CommandContext,
