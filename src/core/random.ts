@@ -22,5 +22,9 @@ export function pooledRandom(): (n: number) => Uint8Array {
 }
 
 /** A fresh random id (tags, handoffs): 12 base32 chars. */
-export const newEntityId = (random: (n: number) => Uint8Array): string =>
-  Array.from(random(12), (b) => ID_ALPHABET[b % 32]).join('');
+export function newEntityId(random: (n: number) => Uint8Array): string {
+  let id = '';
+  // A plain loop: Array.from(…).join('') allocated an array per id on the write path.
+  for (const b of random(12)) id += ID_ALPHABET[b & 31];
+  return id;
+}

@@ -1,7 +1,7 @@
 // Tags: a comment that @mentions teammates, on the timeline and in each tagged person's inbox.
 import type { Command } from '../commands.js';
 import { holdersOf, reachable, touch, withMember } from '../deal-ops.js';
-import { type PersonRef, personKey } from '../ids.js';
+import { type PersonRef, samePerson } from '../ids.js';
 import { type InboxItem, type TimelineEntry, tagInboxId } from '../model.js';
 import { ambiguousName, findByName, unknownName } from '../named-people.js';
 import type { Notification, Outcome } from '../outcome.js';
@@ -43,7 +43,7 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     r === 'manager' ? [...holdersOf(current, r), ...env.snap.config.managers] : holdersOf(current, r),
   );
   const tagged = uniquePeople([...mentioned, ...fromRoles]).filter((p) => reachable(current, p));
-  const others = tagged.filter((p) => personKey(p) !== personKey(ctx.actor));
+  const others = tagged.filter((p) => !samePerson(p, ctx.actor));
   const tagId = env.newId();
   const entry: TimelineEntry = {
     kind: 'tag',
