@@ -25,49 +25,27 @@ export type SlashAck = (body?: {
   blocks: unknown[];
 }) => Promise<void>;
 
-/**
- * A class rather than closures: a `/deal` makes one of these per request, and its methods and timer
- * callback are shared instead of made anew each time.
- */
-class AckAnswer implements SlashAnswer {
-  private acked = false;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    private readonly ack: SlashAck,
-    deadlineMs: number,
-  ) {
-    this.timer = setTimeout(expire, deadlineMs, this);
-    this.timer.unref();
-  }
-
-  /** Taken synchronously, before any await: two answers racing cannot both get the ack. */
-  take(): boolean {
-    if (this.acked) return false;
-    this.acked = true;
-    clearTimeout(this.timer);
-    return true;
-  }
-
-  async give(page: SlackMessage, visibility: 'ephemeral' | 'in_channel'): Promise<boolean> {
-    if (!this.take()) return false;
-    await this.ack({ response_type: visibility, text: page.text, blocks: page.blocks as unknown[] });
-    return true;
-  }
-
-  async close(): Promise<void> {
-    if (this.take()) await this.ack();
-  }
-
-  expired(): void {
-    if (this.take()) void this.ack().catch(() => undefined);
-  }
-}
-
-function expire(answer: AckAnswer): void {
-  answer.expired();
-}
-
 export function slashAnswer(ack: SlashAck, deadlineMs = ANSWER_DEADLINE_MS): SlashAnswer {
-  return new AckAnswer(ack, deadlineMs);
+  let acked = false;
+  // Taken synchronously, before the await: two answers racing cannot both get the ack.
+  const take = (): boolean => {
+    if (acked) return false;
+    acked = true;
+    clearTimeout(timer);
+    return true;
+  };
+  const timer = setTimeout(() => {
+    if (take()) void ack().catch(() => undefined);
+  }, deadlineMs);
+  timer.unref();
+  return {
+    async give(page, visibility) {
+      if (!take()) return false;
+      await ack({ response_type: visibility, text: page.text, blocks: page.blocks as unknown[] });
+      return true;
+    },
+    async close() {
+      if (take()) await ack();
+    },
+  };
 }
