@@ -193,45 +193,41 @@ function countOf(value: unknown): number | undefined {
   return undefined;
 }
 
-/** A whole-string `${path}` keeps the value's type; a missing value stays as the literal expression. */
-function compileValue(source: string, options: CompileOptions): Eval {
+/** A path's value, or (missing from the data) its literal `${path}`, reported in `missing`. */
+function compileLookup(source: string, role: string): Eval {
   if (!PATH_ONLY.test(source)) {
-    throw new TemplateSyntaxError(`only a property path can fill a field, not \${${source}}`);
+    throw new TemplateSyntaxError(`only a property path can ${role}, not \${${source}}`);
   }
   const get = compilePath(source);
   const literal = `\${${source}}`;
-  const dropNulls = options.dropNulls === true;
   return (s) => {
     const value = get(s);
-    if (value === undefined) {
-      s.missing ??= literal;
-      return literal;
-    }
-    return dropNulls && value !== null && typeof value === 'object' ? withoutNulls(value) : value;
+    if (value !== undefined) return value;
+    s.missing ??= literal;
+    return literal;
+  };
+}
+
+/** A whole-string `${path}` keeps the value's type; a missing value stays as the literal expression. */
+function compileValue(source: string, options: CompileOptions): Eval {
+  const lookup = compileLookup(source, 'fill a field');
+  if (options.dropNulls !== true) return lookup;
+  return (s) => {
+    const value = lookup(s);
+    return value !== null && typeof value === 'object' ? withoutNulls(value) : value;
   };
 }
 
 function compileString(text: string, options: CompileOptions): Eval {
   const parts = parseInterpolation(text);
   if (!parts) return () => text;
-  const sole = soleExpression(text);
-  if (sole !== null) return compileValue(sole, options);
+  const [only] = parts;
+  if (parts.length === 1 && typeof only !== 'string') return compileValue(only!.source, options);
   const pieces = parts.map((p): Eval => {
     if (typeof p === 'string') return () => p;
-    if (!PATH_ONLY.test(p.source)) {
-      throw new TemplateSyntaxError(`only a property path can be interpolated, not \${${p.source}}`);
-    }
-    const get = compilePath(p.source);
-    const literal = `\${${p.source}}`;
-    return (s) => {
-      const value = get(s);
-      if (value === undefined) {
-        s.missing ??= literal;
-        return literal;
-      }
-      // The engine calls toString() on the value: null fails there too.
-      return (value as { toString(): string }).toString();
-    };
+    const lookup = compileLookup(p.source, 'be interpolated');
+    // The engine calls toString() on the value: null fails there too.
+    return (s) => (lookup(s) as { toString(): string }).toString();
   });
   return (s) => {
     let out = '';
