@@ -1,8 +1,10 @@
-// Cold start: from spawning the built service (plain node, dist/) to /readyz answering 200.
+// Cold start: from spawning the built service (plain node, dist/, as `npm run start:prod` runs it) to
+// /readyz answering 200.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../tests/support/redis-server.js';
+import { productionNodeFlags } from './servers/spawn.js';
 import { percentile } from './stats.js';
 
 export async function coldStart(root: string, env: Record<string, string>, runs = 5): Promise<number> {
@@ -10,7 +12,7 @@ export async function coldStart(root: string, env: Record<string, string>, runs 
   for (let i = 0; i < runs; i++) {
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, ['dist/src/index.js'], {
+    const child = spawn(process.execPath, [...productionNodeFlags(), 'dist/src/index.js'], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
       stdio: 'ignore',

@@ -13,6 +13,11 @@ export interface LoadResult {
   readonly rps: number;
   /** CPU time the server process spent per measured request, in µs (NaN where /proc is missing). */
   readonly cpuUsPerRequest: number;
+  /**
+   * CPU time this process (the load generator) spent per measured request, in µs. It shares the
+   * machine with the server: a generator near a full core limits the throughput it can show.
+   */
+  readonly loadCpuUsPerRequest: number;
   readonly p50: number;
   readonly p99: number;
   readonly requests: number;
@@ -55,8 +60,10 @@ export async function runLoad(options: {
   // CPU per request is what the throughput ratio comes from on a CPU-bound server, and unlike
   // throughput it barely moves when something else runs on the machine.
   let cpuFrom = Number.NaN;
+  let loadCpuFrom = process.cpuUsage();
   const cpuMark = setTimeout(() => {
     cpuFrom = options.serverCpuMs();
+    loadCpuFrom = process.cpuUsage();
   }, options.warmupMs);
   const worker = async () => {
     while (performance.now() < end) {
@@ -73,12 +80,14 @@ export async function runLoad(options: {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const cpuMs = options.serverCpuMs() - cpuFrom;
+  const loadCpu = process.cpuUsage(loadCpuFrom);
   clearTimeout(cpuMark);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     rps: measured / (options.durationMs / 1000),
     cpuUsPerRequest: (cpuMs * 1000) / measured,
+    loadCpuUsPerRequest: (loadCpu.user + loadCpu.system) / measured,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     requests: measured,

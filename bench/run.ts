@@ -1,11 +1,11 @@
 // `npm run bench`: our paths measured beside the bare frameworks, in one run on one machine. Prints a
 // table, and as its last line one JSON object with the headline figures. `npm run bench -- slack teams`
 // runs only the parts named (paging redis slack teams cards cold), to repeat the noisy ones cheaply.
-import { execFileSync } from 'node:child_process';
 import { startRedisServer } from '../tests/support/redis-server.js';
 import { benchCards } from './cards.js';
 import { coldStart } from './cold-start.js';
 import { bytesPerEntry, countRoundTrips } from './redis-cost.js';
+import { buildServers } from './servers/spawn.js';
 import { benchSlack } from './slack.js';
 import { round } from './stats.js';
 import { benchTeams } from './teams.js';
@@ -39,6 +39,8 @@ async function main() {
   const redis = await startRedisServer();
   const summary: Summary = {};
   const load = { concurrency: 20, durationMs: 8_000, warmupMs: 2_000 };
+  // Servers and the cold start run the compiled build, as production does (spawn.ts says why).
+  if (want('slack') || want('teams') || want('cold')) buildServers();
   try {
     if (want('paging')) await pagingPart(redis.url, summary);
     if (want('redis')) await redisPart(redis.url, summary);
@@ -105,6 +107,10 @@ function writePathRows(
     `${platform} server CPU per request (ours / bare)`,
     `${Math.round(result.ours.cpuUsPerRequest)} / ${Math.round(result.bare.cpuUsPerRequest)} µs`,
   );
+  row(
+    `${platform} load generator CPU per request (ours / bare)`,
+    `${Math.round(result.ours.loadCpuUsPerRequest)} / ${Math.round(result.bare.loadCpuUsPerRequest)} µs`,
+  );
   row(`${platform} errors (ours / bare)`, `${result.ours.errors} / ${result.bare.errors}`);
 }
 
@@ -129,7 +135,6 @@ async function cardsPart(summary: Summary) {
 }
 
 async function coldPart(summary: Summary) {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   summary.cold_start_ms = round(await coldStart(root, {}), 0);
   row(
     'cold start to /readyz 200 (memory store)',

@@ -44,11 +44,11 @@ export async function benchTeams(
   load: { concurrency: number; durationMs: number; warmupMs: number },
 ) {
   const expected = Math.ceil(((load.durationMs + load.warmupMs) / 1000) * 4000);
-  const ours = await spawnServer<{ url: string; serviceUrl: string; itemsFile: string }>('./dealroom.ts', {
+  const ours = await spawnServer<{ url: string; serviceUrl: string; itemsFile: string }>('dealroom', {
     REDIS_URL: redisUrl,
     BENCH_ITEMS: String(expected),
   });
-  const bare = await spawnServer<{ url: string }>('./bare-teams.ts', {});
+  const bare = await spawnServer<{ url: string }>('bare-teams', {});
   try {
     const items = JSON.parse(readFileSync(ours.info.itemsFile, 'utf8')) as string[];
     const ourResult = await runLoad({

@@ -78,7 +78,11 @@ const file = join(tmpdir(), `dealroom-bench-items-${process.pid}.json`);
 writeFileSync(file, JSON.stringify(ids));
 
 // Profiled from here on only: the set-up above (thousands of commands) would swamp the load.
-const profile = process.env.BENCH_CPU_PROF ? await startProfile(process.env.BENCH_CPU_PROF) : null;
+const profile = process.env.BENCH_CPU_PROF
+  ? await startProfile('cpu', process.env.BENCH_CPU_PROF)
+  : process.env.BENCH_HEAP_PROF
+    ? await startProfile('heap', process.env.BENCH_HEAP_PROF)
+    : null;
 
 process.stdout.write(`${JSON.stringify({ url: service.url, serviceUrl: connector.url, itemsFile: file })}\n`);
 process.once('SIGTERM', async () => {

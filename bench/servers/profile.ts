@@ -1,19 +1,36 @@
-// A CPU profile of this process from now until stop(), written as <dir>/<pid>.cpuprofile (the format
-// of node --cpu-prof, read by bench/profile-top.ts).
+// Profiles of this process from now until stop(), for `tsx bench/profile-top.ts <dir>`:
+// - cpu: <dir>/<pid>.cpuprofile (the format of node --cpu-prof);
+// - heap: <dir>/<pid>.heapprofile, a sampling heap profile of what was allocated (kept or not: the
+//   garbage collector's share of a CPU profile comes from this churn).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 
-export async function startProfile(dir: string): Promise<{ stop(): Promise<void> }> {
+export async function startProfile(kind: 'cpu' | 'heap', dir: string): Promise<{ stop(): Promise<void> }> {
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (kind === 'cpu') {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  } else {
+    await session.post('HeapProfiler.enable');
+    // Keep the objects already collected: allocation, not retention, is what costs here.
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
   return {
     async stop() {
-      const { profile } = await session.post('Profiler.stop');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(profile));
+      if (kind === 'cpu') {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(profile));
+      } else {
+        const { profile } = await session.post('HeapProfiler.stopSampling');
+        writeFileSync(join(dir, `${process.pid}.heapprofile`), JSON.stringify(profile));
+      }
       session.disconnect();
     },
   };

@@ -1,7 +1,10 @@
 // Runs a benchmark server in its own process (so the load generator does not share its event loop)
-// and waits for the one JSON line it prints when ready. BENCH_CPU_PROF=<dir> profiles our server from
+// and waits for the one JSON line it prints when ready. Servers run compiled (dist/, see
+// buildServers), as `npm run start:prod` runs the service: under tsx every closure our code creates
+// also calls esbuild's keepNames helper, a cost production never pays and the bare frameworks (plain
+// JavaScript in node_modules) never paid either. BENCH_CPU_PROF=<dir> profiles our server from
 // that line on (dealroom.ts; written when it stops), for `tsx bench/profile-top.ts <dir>`.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -12,15 +15,32 @@ export interface Spawned<T> {
   stop(): Promise<void>;
 }
 
-export async function spawnServer<T>(script: string, env: Record<string, string>): Promise<Spawned<T>> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', new URL(script, import.meta.url).pathname],
-    {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+const root = new URL('../../', import.meta.url).pathname;
+
+/**
+ * The Node flags `npm run start:prod` runs the service with (package.json), given to every server the
+ * benchmark starts, ours and the bare frameworks alike: the comparison is under the same runtime.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string> };
+  return (pkg.scripts['start:prod'] ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
+/** `npm run build` (the service, as production runs it), plus the benchmark's servers beside it. */
+export function buildServers(): void {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
+}
+
+export type ServerName = 'dealroom' | 'bare-slack' | 'bare-teams';
+
+/** Starts dist/bench/servers/<name>.js; run buildServers first. */
+export async function spawnServer<T>(name: ServerName, env: Record<string, string>): Promise<Spawned<T>> {
+  const script = `${root}dist/bench/servers/${name}.js`;
+  const child: ChildProcess = spawn(process.execPath, [...productionNodeFlags(), script], {
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const info = await new Promise<T>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
