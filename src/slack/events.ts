@@ -2,6 +2,7 @@
 // teammates is recorded as a tag (listening), with a link back to the message. Bolt has acked the
 // event before these run. A retried delivery (same event id) applies once: see deliveries.ts.
 import type { Context } from '@slack/bolt';
+import { type Background, deliverLater } from '../background.js';
 import type { Core } from '../core/core.js';
 import type { Dispatcher } from '../core/dispatch.js';
 import { parseCommand } from '../core/parse/index.js';
@@ -18,6 +19,7 @@ import type { SlackEventType } from './surface.js';
 export interface EventDeps {
   readonly core: Core;
   readonly dispatcher: Dispatcher;
+  readonly background: Background;
   readonly messenger: Messenger;
   readonly people: People;
   readonly runner: CommandRunner;
@@ -106,7 +108,7 @@ export function eventHandlers(d: EventDeps): Record<SlackEventType, EventHandler
     await d.messenger.react(e.channel, e.ts, RECORDED_REACTION).catch((error: unknown) => {
       d.logger.warn({ err: error, channel: e.channel }, 'could not mark a listened message as recorded');
     });
-    await d.dispatcher.deliver(outcome);
+    deliverLater(d.dispatcher, d.background, outcome);
   };
 
   return { app_mention: appMention, message };

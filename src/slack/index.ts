@@ -3,6 +3,7 @@
 // command, event, action and view of surface.ts through one middleware (router.ts) with the error
 // boundary behind it, and gives the dispatcher a sink for Slack.
 import { webApi } from '@slack/bolt';
+import { Background } from '../background.js';
 import type { Register } from '../platform.js';
 import { actionHandler } from './actions.js';
 import { createBoltApp, createReceiver, httpRoute, webClientOptions, whoAmI } from './bolt-app.js';
@@ -38,7 +39,9 @@ export const register: Register = async (_app, deps) => {
   const outbox = createOutbox(logger);
   const messenger = createMessenger(client, outbox, store);
   const people = createPeople(client, store, logger);
-  const replies = createReplies(messenger, store, dispatcher, logger);
+  // Notifications follow a request's answer without holding the request (background.ts).
+  const background = new Background(logger);
+  const replies = createReplies(messenger, store, dispatcher, background, logger);
   const newChannel = createNewChannel({ client, core, store, replies });
   const runner = createCommandRunner({
     core,
@@ -58,6 +61,7 @@ export const register: Register = async (_app, deps) => {
     events: eventHandlers({
       core,
       dispatcher,
+      background,
       messenger,
       people,
       runner,
@@ -86,6 +90,8 @@ export const register: Register = async (_app, deps) => {
         : undefined,
     async stop() {
       if (connected) await bolt.stop();
+      // Deliveries first (they put their posts in the outbox), then what the outbox still holds.
+      await background.drain(DRAIN_MS);
       await outbox.drain(DRAIN_MS);
     },
   };

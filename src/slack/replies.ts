@@ -4,6 +4,7 @@
 // A slash command's reply goes in the body of its ack when it can (slash-answer.ts): one message that
 // is never updated. A handoff card (its ts is kept for chat.update) and a reply of several pages go
 // through the Web API, as do answers to mentions, clicks and forms.
+import { type Background, deliverLater } from '../background.js';
 import type { Dispatcher } from '../core/dispatch.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Store } from '../core/store-port.js';
@@ -28,6 +29,7 @@ export function parseCardRef(ref: string): { channel: string; ts: string } | nul
 }
 
 export interface Replies {
+  /** Shows the reply; the notifications and card updates go out after it, in the background. */
   send(target: ReplyTarget, outcome: Outcome): Promise<void>;
   /** A view only the person sees (an error sentence, a notice that is not a command's outcome). */
   tell(target: ReplyTarget, view: View): Promise<void>;
@@ -45,6 +47,7 @@ export function createReplies(
   messenger: Messenger,
   store: Store,
   dispatcher: Dispatcher,
+  background: Background,
   logger: Logger,
 ): Replies {
   /** True when the reply went out as the slash command's ack body. */
@@ -112,7 +115,7 @@ export function createReplies(
         // channels' send queues (a DM lane at ~1 post/s), and Slack is waiting for the ack.
         await target.answer?.close();
         // What the command changed reaches everyone else even if showing the reply failed.
-        await dispatcher.deliver(outcome);
+        deliverLater(dispatcher, background, outcome);
       }
     },
     async tell(target, view) {

@@ -1,11 +1,11 @@
 // The Teams adapter proper: botbuilder's CloudAdapter and a TeamsActivityHandler behind
 // POST /api/messages, the dispatcher's Teams sink, and the background queue. index.ts loads it.
 import type { Router } from 'express';
+import { Background } from '../background.js';
 import type { PlatformSink } from '../core/dispatch.js';
 import type { PlatformDeps } from '../platform.js';
 import { DealroomAdapter } from './adapter.js';
 import { createBotAuth } from './auth.js';
-import { Background } from './background.js';
 import { DealroomBot } from './bot.js';
 import { Proactive } from './proactive.js';
 import { TeamsRefs } from './refs.js';

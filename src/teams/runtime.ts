@@ -1,9 +1,10 @@
 // What every Teams handler shares: the platform deps, references, proactive sending and the
 // background queue for deliveries that follow a turn.
+
+import { type Background, deliverLater } from '../background.js';
 import type { PlatformSink } from '../core/dispatch.js';
 import type { Outcome } from '../core/outcome.js';
 import type { PlatformDeps } from '../platform.js';
-import type { Background } from './background.js';
 import type { Proactive } from './proactive.js';
 import type { TeamsRefs } from './refs.js';
 
@@ -17,6 +18,5 @@ export interface TeamsRuntime {
 
 /** Notifications and card updates go out after the turn's own answer (to Teams and to Slack). */
 export function dispatchLater(rt: TeamsRuntime, outcome: Pick<Outcome, 'notifications' | 'updates'>): void {
-  if (outcome.notifications.length === 0 && outcome.updates.length === 0) return;
-  rt.background.run('deliver outcome', () => rt.deps.dispatcher.deliver(outcome));
+  deliverLater(rt.deps.dispatcher, rt.background, outcome);
 }
