@@ -111,8 +111,7 @@ export function createReplies(
           }
         }
       } finally {
-        // A slash command's ack goes now if the reply did not use it: what follows may wait on other
-        // channels' send queues (a DM lane at ~1 post/s), and Slack is waiting for the ack.
+        // A slash command's ack goes now if the reply did not use it: Slack is waiting for it.
         await target.answer?.close();
         // What the command changed reaches everyone else even if showing the reply failed.
         deliverLater(dispatcher, background, outcome);

@@ -1,6 +1,5 @@
 // What every Teams handler shares: the platform deps, references, proactive sending and the
 // background queue for deliveries that follow a turn.
-
 import { type Background, deliverLater } from '../background.js';
 import type { PlatformSink } from '../core/dispatch.js';
 import type { Outcome } from '../core/outcome.js';
