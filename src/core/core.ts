@@ -148,18 +148,31 @@ export function createCore(deps: CoreDeps): Core {
   const random = deps.random ?? pooledRandom();
   const maxAttempts = deps.maxAttempts ?? 16;
   const newId = () => newEntityId(random);
+  const freshDealId = () => newDealId(random);
+  const freshLinkCode = () => newLinkCode(random);
 
-  const env = (ctx: CommandContext, snap: Snapshot, options?: RequestOptions): Env => ({
-    ...(options?.once ? { once: { ...options.once, ttlMs: ONCE_TTL_MS } } : {}),
-    ctx,
-    snap,
-    store: deps.store,
-    now: now(),
-    slaMs: deps.handoffSlaMs,
-    newId,
-    newDealId: () => newDealId(random),
-    newLinkCode: () => newLinkCode(random),
-  });
+  /** One object per decision, built in one go (no spreads: this runs for every request). */
+  const env = (
+    ctx: CommandContext,
+    snap: Snapshot,
+    options?: RequestOptions,
+    extra?: Pick<Env, 'guard' | 'snapshotChanged'> | null,
+  ): Env => {
+    const e: { -readonly [K in keyof Env]: Env[K] } = {
+      ctx,
+      snap,
+      store: deps.store,
+      now: now(),
+      slaMs: deps.handoffSlaMs,
+      newId,
+      newDealId: freshDealId,
+      newLinkCode: freshLinkCode,
+    };
+    if (options?.once) e.once = { ...options.once, ttlMs: ONCE_TTL_MS };
+    if (extra?.guard) e.guard = extra.guard;
+    if (extra?.snapshotChanged) e.snapshotChanged = extra.snapshotChanged;
+    return e;
+  };
 
   /** Commands that name a deal (button clicks) load it by id; the rest load by room. */
   async function load(ctx: CommandContext, command: Command): Promise<Snapshot | Outcome> {
@@ -288,13 +301,12 @@ export function createCore(deps: CoreDeps): Core {
     options: RequestOptions | undefined,
     remembered: { readonly room: string; readonly guard?: Commit['guard'] } | null,
   ): Promise<Outcome> {
-    const e: Env = {
-      ...env(ctx, snap, options),
-      ...(remembered && {
-        ...(remembered.guard && { guard: remembered.guard }),
-        snapshotChanged: () => snapshots.forget(remembered.room),
-      }),
-    };
+    const e = env(
+      ctx,
+      snap,
+      options,
+      remembered && { guard: remembered.guard, snapshotChanged: () => snapshots.forget(remembered.room) },
+    );
     try {
       return await decide(e, command);
     } catch (error) {

@@ -53,11 +53,11 @@ export async function committed(
   env: Env,
   commit: Commit,
 ): Promise<Extract<CommitResult, { ok: true }> | 'room-taken' | 'gone'> {
-  const result = await env.store.commit({
-    ...commit,
-    ...(env.once && { once: env.once }),
-    ...(env.guard && { guard: env.guard }),
-  });
+  // One copy with the request's key and guard set on it (no throwaway objects to spread).
+  const full: { -readonly [K in keyof Commit]: Commit[K] } = { ...commit };
+  if (env.once) full.once = env.once;
+  if (env.guard) full.guard = env.guard;
+  const result = await env.store.commit(full);
   if (result.ok) {
     if (changesSnapshot(commit)) env.snapshotChanged?.();
     return result;
@@ -69,9 +69,9 @@ export async function committed(
 
 /** For commits that bind no room: any conflict is a lost race, so decide again on fresh state. */
 export async function commitWrite(env: Env, commit: Commit): Promise<readonly string[]> {
-  const ids = await commitOrRetry(env, commit);
-  if (typeof ids === 'string') throw new RetryDecision(ids);
-  return ids;
+  const result = await committed(env, commit);
+  if (typeof result === 'string') throw new RetryDecision(result);
+  return result.entryIds;
 }
 
 export const withIds = (entries: readonly TimelineEntry[], ids: readonly string[]): TimelineEntry[] =>
@@ -132,6 +132,8 @@ export function dealVisibleFrom(deal: Deal, ws: WorkspaceRef): boolean {
 }
 
 export const uniquePeople = (people: readonly PersonRef[]): PersonRef[] => {
+  // Most lists (a tag's mentions) hold one person: nothing to compare, no set and no key strings.
+  if (people.length < 2) return [...people];
   const seen = new Set<string>();
   return people.filter((p) => {
     const k = personKey(p);

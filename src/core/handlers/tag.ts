@@ -42,7 +42,9 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
   const fromRoles = cmd.roles.flatMap((r) =>
     r === 'manager' ? [...holdersOf(current, r), ...env.snap.config.managers] : holdersOf(current, r),
   );
-  const tagged = uniquePeople([...mentioned, ...fromRoles]).filter((p) => reachable(current, p));
+  const tagged = (fromRoles.length === 0 ? mentioned : uniquePeople([...mentioned, ...fromRoles])).filter(
+    (p) => reachable(current, p),
+  );
   const others = tagged.filter((p) => !samePerson(p, ctx.actor));
   const tagId = env.newId();
   const entry: TimelineEntry = {
@@ -71,18 +73,21 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     at: now,
     ref: tagId,
   };
-  const ids = await commitWrite(env, {
-    ...(joins
+  const entries = [entry];
+  const inboxAdd = others.map((owner) => ({ owner, item: { ...item, id: tagInboxId(deal.id, tagId) } }));
+  const ids = await commitWrite(
+    env,
+    joins
       ? {
           deal: {
             state: { ...touch(deal, now), version: current.version + 1 },
             expectedVersion: current.version,
           },
+          entries,
+          inboxAdd,
         }
-      : { timelineOf: deal.id }),
-    entries: [entry],
-    inboxAdd: others.map((owner) => ({ owner, item: { ...item, id: tagInboxId(deal.id, tagId) } })),
-  });
+      : { timelineOf: deal.id, entries, inboxAdd },
+  );
   const names = tagged.map((p) => p.name).join(', ');
   const view = {
     ...notice('info', `🏷️ ${ctx.actor.name} tagged ${names}: ${cmd.text}`),
@@ -92,5 +97,5 @@ export async function tag(env: Env, cmd: Extract<Command, { kind: 'tag' }>): Pro
     to: { kind: 'person', person },
     view: notice('info', `${ctx.actor.name} tagged you in deal ${deal.id} "${deal.name}": ${cmd.text}`),
   }));
-  return roomChange(env, deal, view, [entry], ids, personal);
+  return roomChange(env, deal, view, entries, ids, personal);
 }
