@@ -103,30 +103,22 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
     configKey: keys.wsConfig(c.guard.ws),
     configVersion: String(requireVersion(c.guard.configVersion, 'guard.configVersion')),
   };
-  return {
-    ...(once && { once }),
-    ...(guard && { guard }),
-    ...(deal && { deal }),
-    ...(config && { config }),
-    ...(wsDeal && { wsDeal }),
-    ...(c.codeIssue && {
-      codeIssue: {
-        key: keys.linkCode(c.codeIssue.hash),
-        dealId: c.codeIssue.dealId,
-        ttlMs: requireLimit(c.codeIssue.ttlMs, 'codeIssue.ttlMs'),
-      },
-    }),
-    ...(c.codeUse && { codeUse: { key: keys.linkCode(c.codeUse.hash), dealId: c.codeUse.dealId } }),
-    ...(c.readInbox && {
-      readInbox: {
-        openKey: keys.inboxOpen(c.readInbox.owner),
-        itemsKey: keys.inboxItems(c.readInbox.owner),
-        limit: requireLimit(c.readInbox.limit, 'readInbox.limit'),
-      },
-    }),
-    ...(c.requireInbox && {
-      requireInbox: { itemsKey: keys.inboxItems(c.requireInbox.owner), id: c.requireInbox.itemId },
-    }),
+  const codeIssue = c.codeIssue && {
+    key: keys.linkCode(c.codeIssue.hash),
+    dealId: c.codeIssue.dealId,
+    ttlMs: requireLimit(c.codeIssue.ttlMs, 'codeIssue.ttlMs'),
+  };
+  const codeUse = c.codeUse && { key: keys.linkCode(c.codeUse.hash), dealId: c.codeUse.dealId };
+  const readInbox = c.readInbox && {
+    openKey: keys.inboxOpen(c.readInbox.owner),
+    itemsKey: keys.inboxItems(c.readInbox.owner),
+    limit: requireLimit(c.readInbox.limit, 'readInbox.limit'),
+  };
+  const requireInbox = c.requireInbox && {
+    itemsKey: keys.inboxItems(c.requireInbox.owner),
+    id: c.requireInbox.itemId,
+  };
+  const plan: { -readonly [K in keyof CommitPlan]: CommitPlan[K] } = {
     bindRooms: (c.bindRooms ?? []).map((b) => ({ key: keys.room(b.room), dealId: b.dealId })),
     unbindRooms: (c.unbindRooms ?? []).map((b) => ({ key: keys.room(b.room), dealId: b.dealId })),
     handoffs: (c.handoffs ?? []).map((h) => ({
@@ -161,4 +153,15 @@ export function planCommit(c: Commit, keys: Keys): CommitPlan {
       score: requireTime(t.dueAt, 'dueAt'),
     })),
   };
+  // Optional parts are set only when present (a commit has few): no throwaway objects to spread.
+  if (once) plan.once = once;
+  if (guard) plan.guard = guard;
+  if (deal) plan.deal = deal;
+  if (config) plan.config = config;
+  if (wsDeal) plan.wsDeal = wsDeal;
+  if (codeIssue) plan.codeIssue = codeIssue;
+  if (codeUse) plan.codeUse = codeUse;
+  if (readInbox) plan.readInbox = readInbox;
+  if (requireInbox) plan.requireInbox = requireInbox;
+  return plan;
 }

@@ -62,8 +62,12 @@ function unpackPeople(_key: string, value: unknown): unknown {
 }
 
 /** An entry without its id: the stream id is the id, set again on read. */
-export const entryJson = (entry: TimelineEntry): string =>
-  JSON.stringify(packPeople({ ...entry, id: undefined }));
+export function entryJson(entry: TimelineEntry): string {
+  // Packed straight from the entry, skipping `id`: one copy instead of a copy of a copy.
+  const out: Record<string, unknown> = {};
+  for (const key in entry) if (key !== 'id') out[key] = packPeople(entry[key as keyof TimelineEntry]);
+  return JSON.stringify(out);
+}
 
 export function entryFromStored(id: string, json: string): TimelineEntry {
   let value: unknown;

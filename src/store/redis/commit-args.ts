@@ -5,16 +5,19 @@ import type { CommitPlan, VersionedWrite } from '../commit-plan.js';
 /** Values interned in call order, referred to by their 1-based Lua index. */
 class IndexedList {
   readonly items: string[] = [];
-  private readonly seen = new Map<string, number>();
+  /** Only a deduplicating list needs to look values up. */
+  private readonly seen: Map<string, number> | null;
 
-  constructor(private readonly dedupe: boolean) {}
+  constructor(dedupe: boolean) {
+    this.seen = dedupe ? new Map() : null;
+  }
 
   ref(value: string): number {
-    const known = this.dedupe ? this.seen.get(value) : undefined;
+    const known = this.seen?.get(value);
     if (known !== undefined) return known;
     this.items.push(value);
     const index = this.items.length;
-    if (this.dedupe) this.seen.set(value, index);
+    this.seen?.set(value, index);
     return index;
   }
 }
@@ -34,38 +37,38 @@ export function commitArgs(plan: CommitPlan): ScriptCall {
   const a = (value: string | number): number => args.ref(String(value));
   const versioned = (w: VersionedWrite): number[] => [k(w.key), a(w.expected), a(w.next), a(w.json)];
 
-  const encoded = {
-    ...(plan.once && { o: [k(plan.once.key), a(plan.once.ttlMs)] }),
-    ...(plan.guard && {
-      g: [
-        k(plan.guard.roomKey),
-        a(plan.guard.dealId),
-        k(plan.guard.stateKey),
-        a(plan.guard.dealVersion),
-        k(plan.guard.configKey),
-        a(plan.guard.configVersion),
-      ],
-    }),
-    ...(plan.deal && { d: versioned(plan.deal) }),
-    ...(plan.config && { c: versioned(plan.config) }),
-    ...(plan.requireInbox && { r: [k(plan.requireInbox.itemsKey), a(plan.requireInbox.id)] }),
-    ...(plan.codeIssue && {
-      ci: [k(plan.codeIssue.key), a(plan.codeIssue.dealId), a(plan.codeIssue.ttlMs)],
-    }),
-    ...(plan.codeUse && { cu: [k(plan.codeUse.key), a(plan.codeUse.dealId)] }),
-    b: plan.bindRooms.map((b) => [k(b.key), a(b.dealId)]),
-    u: plan.unbindRooms.map((u) => [k(u.key), a(u.dealId)]),
-    h: plan.handoffs.map((h) => [k(h.key), a(h.field), a(h.json)]),
-    e: plan.entries.map((e) => [k(e.key), e.categoryKey ? k(e.categoryKey) : 0, a(e.json)]),
-    ir: plan.inboxRemove.map((r) => [k(r.openKey), k(r.itemsKey), a(r.id)]),
-    ia: plan.inboxAdd.map((i) => [k(i.openKey), k(i.itemsKey), a(i.id), a(i.score), a(i.json)]),
-    tc: plan.timersCancel.map((t) => [k(t.key), a(t.id)]),
-    ta: plan.timersAdd.map((t) => [k(t.key), a(t.id), a(t.score)]),
-    ...(plan.wsDeal && { w: [k(plan.wsDeal.key), a(plan.wsDeal.score), a(plan.wsDeal.dealId)] }),
-    ...(plan.readInbox && {
-      ri: [k(plan.readInbox.openKey), k(plan.readInbox.itemsKey), a(plan.readInbox.limit)],
-    }),
-  };
+  // Filled field by field in a fixed order, optional ones only when set: no throwaway objects to spread.
+  const encoded: Record<string, unknown> = {};
+  if (plan.once) encoded.o = [k(plan.once.key), a(plan.once.ttlMs)];
+  if (plan.guard) {
+    encoded.g = [
+      k(plan.guard.roomKey),
+      a(plan.guard.dealId),
+      k(plan.guard.stateKey),
+      a(plan.guard.dealVersion),
+      k(plan.guard.configKey),
+      a(plan.guard.configVersion),
+    ];
+  }
+  if (plan.deal) encoded.d = versioned(plan.deal);
+  if (plan.config) encoded.c = versioned(plan.config);
+  if (plan.requireInbox) encoded.r = [k(plan.requireInbox.itemsKey), a(plan.requireInbox.id)];
+  if (plan.codeIssue) {
+    encoded.ci = [k(plan.codeIssue.key), a(plan.codeIssue.dealId), a(plan.codeIssue.ttlMs)];
+  }
+  if (plan.codeUse) encoded.cu = [k(plan.codeUse.key), a(plan.codeUse.dealId)];
+  encoded.b = plan.bindRooms.map((b) => [k(b.key), a(b.dealId)]);
+  encoded.u = plan.unbindRooms.map((u) => [k(u.key), a(u.dealId)]);
+  encoded.h = plan.handoffs.map((h) => [k(h.key), a(h.field), a(h.json)]);
+  encoded.e = plan.entries.map((e) => [k(e.key), e.categoryKey ? k(e.categoryKey) : 0, a(e.json)]);
+  encoded.ir = plan.inboxRemove.map((r) => [k(r.openKey), k(r.itemsKey), a(r.id)]);
+  encoded.ia = plan.inboxAdd.map((i) => [k(i.openKey), k(i.itemsKey), a(i.id), a(i.score), a(i.json)]);
+  encoded.tc = plan.timersCancel.map((t) => [k(t.key), a(t.id)]);
+  encoded.ta = plan.timersAdd.map((t) => [k(t.key), a(t.id), a(t.score)]);
+  if (plan.wsDeal) encoded.w = [k(plan.wsDeal.key), a(plan.wsDeal.score), a(plan.wsDeal.dealId)];
+  if (plan.readInbox) {
+    encoded.ri = [k(plan.readInbox.openKey), k(plan.readInbox.itemsKey), a(plan.readInbox.limit)];
+  }
   args.items[0] = JSON.stringify(encoded);
   return { keys: keys.items, args: args.items };
 }
