@@ -19,10 +19,12 @@ const BROADCASTS = new Set(['here', 'channel', 'everyone']);
 
 /** `&lt;` `&gt;` `&amp;` → characters (Slack escapes exactly these three). */
 export const decodeEntities = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  // Most pieces hold no entity at all: no regex runs, no new strings.
+  text.includes('&') ? text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : text;
 
 /** Typed `<@…`, `<!…`, `<#…` lose their power; nothing else changes. */
-export const neutralise = (text: string): string => text.replace(/<(?=[@!#])/g, `<${WORD_JOINER}`);
+export const neutralise = (text: string): string =>
+  text.includes('<') ? text.replace(/<(?=[@!#])/g, `<${WORD_JOINER}`) : text;
 
 export interface ResolveOptions {
   /** The workspace of the request: every person mentioned is a member reference in it. */
