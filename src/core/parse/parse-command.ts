@@ -28,8 +28,10 @@ export function parseCommand(input: CommandInput): ParseResult {
   }
 }
 
-const usageWordFrom = (word: string): UsageWord | undefined =>
-  USAGE_WORDS.find((w) => w === word.toLowerCase());
+const usageWordFrom = (word: string): UsageWord | undefined => {
+  const lower = word.toLowerCase();
+  return USAGE_WORDS.find((w) => w === lower);
+};
 
 /** The command word's token index, after a tolerated leading `deal` or `/deal`. */
 function commandIndex(tokens: readonly Token[]): number {

@@ -26,10 +26,13 @@ const SPACE = /\s/u;
 export const markerIndex = (digits: string): number => Number(digits);
 
 function isSpace(ch: string): boolean {
-  return SPACE.test(ch);
+  // Printable ASCII ('!'..'~') is never a space: most characters skip the regex.
+  return (ch <= ' ' || ch > '~') && SPACE.test(ch);
 }
 
 function mentionAt(text: string, i: number): RegExpExecArray | null {
+  // Checked for every character of every word: only a '<' can start a marker.
+  if (text.charAt(i) !== '<') return null;
   MENTION_AT.lastIndex = i;
   return MENTION_AT.exec(text);
 }
