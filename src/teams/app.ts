@@ -20,6 +20,9 @@ export interface TeamsApp {
   stop(): Promise<void>;
 }
 
+/** How long shutdown waits for deliveries that follow a turn (as the Slack adapter does). */
+const DRAIN_MS = 5_000;
+
 export function createTeamsApp(deps: PlatformDeps, log: PlatformDeps['logger']): TeamsApp {
   const { config, store } = deps;
   const auth = createBotAuth(config.teams);
@@ -34,6 +37,7 @@ export function createTeamsApp(deps: PlatformDeps, log: PlatformDeps['logger']):
   return {
     router: messagesRouter({ adapter, bot, auth, mode: config.teams.mode, logger: log }),
     sink,
-    stop: () => background.drain(),
+    // Bounded: a notification stuck behind a slow peer must not hold up shutdown.
+    stop: () => background.drain(DRAIN_MS),
   };
 }
