@@ -1,4 +1,5 @@
-// Profiles of this process from now until stop(), for `tsx bench/profile-top.ts <dir>`:
+// Profiles of this process from now until stop(), read by `tsx bench/profile-top.ts <dir>` (cpu) and
+// `tsx bench/heap-top.ts <dir>` (heap):
 // - cpu: <dir>/<pid>.cpuprofile (the format of node --cpu-prof);
 // - heap: <dir>/<pid>.heapprofile, a sampling heap profile of what was allocated (kept or not: the
 //   garbage collector's share of a CPU profile comes from this churn).
